@@ -1,0 +1,59 @@
+package io.crossbill.cli;
+
+import java.nio.file.Path;
+
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.Version;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code ./crossbill}'s headless commands. Errors are one clear line and a non-zero exit. */
+@Command(name = "crossbill", mixinStandardHelpOptions = true, versionProvider = CrossbillCommand.BundleVersion.class,
+		description = "Crossbill's headless engine commands.")
+public class CrossbillCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	final Path workspace;
+
+	CrossbillCommand(Path workspace) {
+		this.workspace = workspace;
+	}
+
+	static CommandLine commandLine(Path workspace) {
+		CommandLine cli = new CommandLine(new CrossbillCommand(workspace));
+		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+			commandLine.getErr().println("crossbill: " + oneLine(e));
+			return 1;
+		});
+		return cli;
+	}
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	@Command(name = "version", description = "Print the version of the installed engine, with its build qualifier.")
+	void version() {
+		var bundle = FrameworkUtil.getBundle(CrossbillCommand.class);
+		spec.commandLine().getOut().println("Crossbill " + (bundle == null ? "(not installed)" : bundle.getVersion()));
+	}
+
+	static String oneLine(Throwable e) {
+		String message = e.getMessage();
+		return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.replace('\n', ' ');
+	}
+
+	static final class BundleVersion implements IVersionProvider {
+		@Override
+		public String[] getVersion() {
+			var bundle = FrameworkUtil.getBundle(CrossbillCommand.class);
+			Version v = bundle == null ? Version.emptyVersion : bundle.getVersion();
+			return new String[] { "Crossbill " + v.getMajor() + "." + v.getMinor() + "." + v.getMicro() };
+		}
+	}
+}
