@@ -1,0 +1,64 @@
+package io.crossbill.store.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crossbill.store.EngineDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaMigrationTest {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void freshWorkspaceGetsTheDatabaseFileAndSchemaVersionOne() {
+        try (EngineDatabase db = EngineDatabase.open(workspace)) {
+            assertEquals(1, db.schemaVersion());
+            assertEquals(workspace.toAbsolutePath().resolve("crossbill.mv.db"), db.file());
+        }
+        assertTrue(Files.exists(workspace.resolve("crossbill.mv.db")));
+    }
+
+    @Test
+    void migrationsRunOnceAndAreRecordedWithTheirVersion() throws Exception {
+        try (EngineDatabase db = EngineDatabase.open(workspace)) {
+            db.audit().append("test", "marker", "schema", "data that a second migration run would destroy");
+        }
+        try (EngineDatabase db = EngineDatabase.open(workspace)) {
+            assertEquals(1, db.schemaVersion());
+            assertEquals(1, db.audit().lastSeq(), "reopening kept the data instead of re-creating tables");
+        }
+        List<String> history = new ArrayList<>();
+        try (Connection c = StoreTestSupport.rawConnection(workspace); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version, script, checksum FROM schema_history ORDER BY version")) {
+            while (rs.next()) {
+                history.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3).length());
+            }
+        }
+        assertEquals(List.of("1 V1__engine_tables.sql 64"), history);
+    }
+
+    @Test
+    void allEngineTablesExist() throws Exception {
+        EngineDatabase.open(workspace).close();
+        List<String> tables = new ArrayList<>();
+        try (Connection c = StoreTestSupport.rawConnection(workspace); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT LOWER(table_name) FROM information_schema.tables"
+                        + " WHERE table_schema = 'PUBLIC' ORDER BY 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        assertEquals(List.of("audit_log", "exception_history", "exceptions", "idempotency_key_block", "inbox",
+                "metrics", "outbox", "schema_history"), tables);
+    }
+}
