@@ -11,7 +11,8 @@ import picocli.CommandLine.IVersionProvider;
 
 /** {@code ./crossbill}'s headless commands. Errors are one clear line and a non-zero exit. */
 @Command(name = "crossbill", mixinStandardHelpOptions = true, versionProvider = CrossbillCommand.BundleVersion.class,
-		description = "Crossbill's headless engine commands.")
+		description = "Crossbill's headless engine commands.",
+		subcommands = { ExceptionsCommand.class, AuditCommand.class, BenchCommand.class })
 public class CrossbillCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -25,9 +26,17 @@ public class CrossbillCommand implements Runnable {
 
 	static CommandLine commandLine(Path workspace) {
 		CommandLine cli = new CommandLine(new CrossbillCommand(workspace));
+		cli.setCaseInsensitiveEnumValuesAllowed(true);
+		// one line and an exit code, never a stack trace: 1 when the command failed, 2 when it was misused
 		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
 			commandLine.getErr().println("crossbill: " + oneLine(e));
-			return 1;
+			return e instanceof CliFailure failure ? failure.exitCode() : 1;
+		});
+		cli.setParameterExceptionHandler((e, args) -> {
+			CommandLine where = e.getCommandLine();
+			where.getErr().println("crossbill: " + oneLine(e) + " (see '" + where.getCommandSpec().qualifiedName()
+					+ " --help')");
+			return 2;
 		});
 		return cli;
 	}

@@ -17,8 +17,8 @@ import java.util.function.Function;
  * <p>
  * Exactly once: every write carries the entry's idempotency key. Whenever a write may already have
  * reached the target - the entry was tried in an earlier run, or the previous attempt timed out or got a
- * 5xx - a target that honours the key ({@link KeyedWrites}) is simply sent the same key again and answers
- * as the first time; any other target is first asked by reference ({@link Connector#findByReference}) and
+ * 5xx - a target that honours the key ({@link Connector#honoursIdempotencyKey()}) is simply sent the same
+ * key again and answers as the first time; any other target is first asked by reference ({@link Connector#findByReference}) and
  * written to only if the record is not there.
  * <p>
  * Retries: Failsafe's {@link RetryPolicy} decides the backoff (exponential, with jitter) and the budget
@@ -36,9 +36,18 @@ public final class Delivery {
             Objects.requireNonNull(businessKey, "businessKey");
         }
 
-        /** Failures filed under a workflow, step {@code deliver}, with the lineage id as business key. */
+        /**
+         * Failures filed under step {@code deliver}, with the entry's own workflow and business key where the
+         * outbox has them, else under {@code workflow} with the lineage id as business key.
+         */
         public static Settings of(String workflow) {
-            return new Settings(workflow, "deliver", OutboxEntry::lineageId);
+            return new Settings(workflow, "deliver",
+                    e -> e.businessKey() != null ? e.businessKey() : e.lineageId());
+        }
+
+        /** The workflow to file an entry's failure under: the entry's own, else this default. */
+        public String workflowOf(OutboxEntry entry) {
+            return entry.workflow() != null ? entry.workflow() : workflow;
         }
     }
 
@@ -53,7 +62,7 @@ public final class Delivery {
         this.gate = gate;
         this.clock = clock;
         this.settings = settings;
-        this.keyed = connector instanceof KeyedWrites k && k.honoursIdempotencyKey();
+        this.keyed = connector.honoursIdempotencyKey();
     }
 
     /**
@@ -174,7 +183,8 @@ public final class Delivery {
         String cause = kind == DeliveryOutcome.Kind.DEAD
                 ? "Gave up after " + attempts + " attempts to write to " + system + ": " + message
                 : message;
-        ExceptionReport report = new ExceptionReport(cls, settings.workflow(), settings.step(), system,
+        // the original payload is the inbox row's; the store's queue fills it in (delivery does not read the inbox)
+        ExceptionReport report = new ExceptionReport(cls, settings.workflowOf(entry), settings.step(), system,
                 entry.entity(), settings.businessKey().apply(entry), entry.lineageId(), null, entry.payload(),
                 cause, suggestedFix(cls, kind, system, entry), r.detail(), attempts);
         return new DeliveryOutcome(entry, kind, attempts, null, r.detail(), report);

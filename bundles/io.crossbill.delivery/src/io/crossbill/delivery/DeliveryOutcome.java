@@ -13,9 +13,22 @@ import io.crossbill.engine.api.OutboxEntry;
  * @param targetId  the record's id in the target, for {@link Kind#SENT}
  * @param answer    the target's answer, or how the entry was found there
  * @param exception for {@link Kind#FAILED} and {@link Kind#DEAD}: the exception to file
+ * @param micros    how long delivering it took in this run (waits for limits and backoff included), for the
+ *                  latency histogram; 0 when not measured
  */
 public record DeliveryOutcome(OutboxEntry entry, Kind kind, int attempts, String targetId, String answer,
-        ExceptionReport exception) {
+        ExceptionReport exception, long micros) {
+
+    /** An outcome without a measured duration. */
+    public DeliveryOutcome(OutboxEntry entry, Kind kind, int attempts, String targetId, String answer,
+            ExceptionReport exception) {
+        this(entry, kind, attempts, targetId, answer, exception, 0);
+    }
+
+    /** The same outcome with its duration. */
+    public DeliveryOutcome timed(long micros) {
+        return new DeliveryOutcome(entry, kind, attempts, targetId, answer, exception, micros);
+    }
 
     public enum Kind {
         /** The target has the record (answered now, or found by reference). */

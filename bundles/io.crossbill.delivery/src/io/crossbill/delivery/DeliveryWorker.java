@@ -60,8 +60,9 @@ public final class DeliveryWorker implements Runnable {
                     outcomes.add(requeue(entry));
                     continue;
                 }
+                long started = System.nanoTime();
                 try {
-                    outcomes.add(delivery.deliver(entry));
+                    outcomes.add(delivery.deliver(entry).timed((System.nanoTime() - started) / 1_000));
                 } catch (InterruptedException e) {
                     stopping = true;
                     outcomes.add(requeue(entry));

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The engine's database: one H2 file, {@code <workspace>/crossbill.mv.db}, opened by one process at a
@@ -18,8 +19,12 @@ import java.util.Properties;
  * <p>
  * All writes happen in {@link #inTransaction transactions}; the tables' objects ({@link #inbox()},
  * {@link #outbox()}, ...) batch their inserts and flush them just before the commit, so a batch of
- * records costs a handful of JDBC round trips. Methods are safe to call from several threads; they are
- * serialised on this object.
+ * records costs a handful of JDBC round trips. Methods are safe to call from several threads; transactions
+ * are serialised by a fair lock, so a thread that commits batch after batch (ingest) cannot starve the
+ * others (delivery workers recording their outcomes): whoever waits longest goes next.
+ * <p>
+ * At open, outbox entries that a dead process had claimed are put back to pending
+ * ({@link Outbox#requeueInDoubt()}).
  * <p>
  * Durability: the database is opened with {@code WRITE_DELAY=0}, so every commit is written to the file
  * (handed to the operating system) before {@code commit()} returns. A committed transaction therefore
@@ -33,6 +38,23 @@ public final class EngineDatabase implements AutoCloseable {
 
     /** File name of the database inside the workspace folder (H2 appends {@code .mv.db}). */
     public static final String DATABASE_NAME = "crossbill";
+
+    static {
+        configureH2();
+    }
+
+    /**
+     * Turns off H2's value cache ({@code h2.objectCache}) unless the JVM was told otherwise. The cache hashes
+     * every string and byte array a statement binds (payloads included) in the hope of sharing equal values;
+     * for an append-mostly engine that is a quarter of the writer's time and no gain. H2 reads the property
+     * once, when its first class loads, so this runs before the engine touches H2 and whoever opens H2
+     * connections before that (the benchmark's baseline) calls it first. Idempotent.
+     */
+    public static void configureH2() {
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
+    }
 
     /** The first bytes of every H2 MVStore file. */
     private static final byte[] H2_FILE_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
@@ -53,6 +75,8 @@ public final class EngineDatabase implements AutoCloseable {
     private final MetricsLog metrics;
     private List<TransactionParticipant> participants = List.of();
     private final int schemaVersion;
+    /** Serialises transactions; fair, so that a busy writer hands over to waiting threads between batches. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private int depth;
     private boolean closed;
 
@@ -69,6 +93,8 @@ public final class EngineDatabase implements AutoCloseable {
         this.metrics = new MetricsLog(this);
         // order matters: rows first, then the keys that protect them, then the audit entry that tells of them
         this.participants = List.of(inbox, outbox, keys, exceptions, metrics, audit);
+        // H2 lets one process have the file: whatever is still claimed was claimed by a process that died
+        outbox.requeueAtOpen();
     }
 
     /**
@@ -148,7 +174,16 @@ public final class EngineDatabase implements AutoCloseable {
      * transaction. On any failure everything is rolled back (including reserved keys) and the failure is
      * rethrown as a {@link StoreException}.
      */
-    public synchronized <T> T inTransaction(Work<T> work) {
+    public <T> T inTransaction(Work<T> work) {
+        lock.lock();
+        try {
+            return inTransactionLocked(work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T inTransactionLocked(Work<T> work) {
         checkOpen();
         if (depth > 0) {
             depth++;
@@ -213,6 +248,14 @@ public final class EngineDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the calling thread is inside {@link #inTransaction}: the table objects' hot-path methods then
+     * add to the running transaction directly instead of going through {@code inTransaction} again.
+     */
+    boolean inTransactionOnThisThread() {
+        return lock.isHeldByCurrentThread() && depth > 0;
+    }
+
     /** The writer connection; only for the store's own table objects, inside a transaction. */
     Connection writer() {
         if (depth == 0) {
@@ -223,17 +266,22 @@ public final class EngineDatabase implements AutoCloseable {
 
     /** Closes the database. H2 writes its remaining pages and releases the file lock. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try (Statement s = writer.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            throw translate(file, "Closing the Crossbill database failed", e);
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (Statement s = writer.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw translate(file, "Closing the Crossbill database failed", e);
+            } finally {
+                closeQuietly(writer);
+            }
         } finally {
-            closeQuietly(writer);
+            lock.unlock();
         }
     }
 
@@ -309,7 +357,7 @@ public final class EngineDatabase implements AutoCloseable {
                 // each commit is written to the file before commit() returns; see the class comment
                 + ";WRITE_DELAY=0"
                 // page cache in KB: 64 MB keeps the hot right edges of the tables and the exception indexes
-                + ";CACHE_SIZE=65536"
+                + ";CACHE_SIZE=" + Integer.getInteger("crossbill.h2.cacheKb", 16384)
                 // the owner closes the database (bundle stop, CLI exit); no JVM shutdown hook inside OSGi
                 + ";DB_CLOSE_ON_EXIT=FALSE";
         try {

@@ -40,6 +40,17 @@ public final class ExceptionQueue implements ExceptionSink, TransactionParticipa
 
     @Override
     public long report(ExceptionReport r) {
+        return report(r, ExceptionState.OPEN);
+    }
+
+    /**
+     * Files a failure in a given first state, with one history row ({@code created}, to that state):
+     * {@link ExceptionState#DEAD} for a dead letter (the retry budget is spent), {@link ExceptionState#OPEN}
+     * otherwise.
+     *
+     * @return the exception's id
+     */
+    public long report(ExceptionReport r, ExceptionState initialState) {
         return db.inTransaction(() -> {
             Connection c = db.writer();
             Timestamp now = Timestamp.from(Instant.now());
@@ -47,34 +58,35 @@ public final class ExceptionQueue implements ExceptionSink, TransactionParticipa
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO exceptions (exception_class, state, workflow,"
                     + " step, system_name, entity, business_key, lineage_id, original_payload, payload_size,"
                     + " payload_truncated, mapped_output, cause, suggested_fix, detail, attempts, created_at,"
-                    + " updated_at) VALUES (?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 byte[] payload = r.originalPayload();
                 boolean truncated = payload != null && payload.length > MAX_STORED_PAYLOAD;
                 ps.setString(1, r.exceptionClass().name());
-                ps.setString(2, cut(r.workflow(), 64));
-                ps.setString(3, cut(r.step(), 64));
-                ps.setString(4, cut(r.system(), 64));
-                ps.setString(5, cut(r.entity(), 64));
-                ps.setString(6, cut(r.businessKey(), 255));
-                ps.setString(7, cut(r.lineageId(), 64));
-                ps.setBytes(8, truncated ? Arrays.copyOf(payload, MAX_STORED_PAYLOAD) : payload);
-                ps.setLong(9, payload == null ? 0 : payload.length);
-                ps.setBoolean(10, truncated);
-                ps.setBytes(11, r.mappedOutput());
-                ps.setString(12, cut(r.cause(), 2000));
-                ps.setString(13, cut(r.suggestedFix(), 2000));
-                ps.setString(14, cut(r.detail(), 8000));
-                ps.setInt(15, r.attempts());
-                ps.setTimestamp(16, now);
+                ps.setString(2, initialState.name());
+                ps.setString(3, cut(r.workflow(), 64));
+                ps.setString(4, cut(r.step(), 64));
+                ps.setString(5, cut(r.system(), 64));
+                ps.setString(6, cut(r.entity(), 64));
+                ps.setString(7, cut(r.businessKey(), 255));
+                ps.setString(8, cut(r.lineageId(), 64));
+                ps.setBytes(9, truncated ? Arrays.copyOf(payload, MAX_STORED_PAYLOAD) : payload);
+                ps.setLong(10, payload == null ? 0 : payload.length);
+                ps.setBoolean(11, truncated);
+                ps.setBytes(12, r.mappedOutput());
+                ps.setString(13, cut(r.cause(), 2000));
+                ps.setString(14, cut(r.suggestedFix(), 2000));
+                ps.setString(15, cut(r.detail(), 8000));
+                ps.setInt(16, r.attempts());
                 ps.setTimestamp(17, now);
+                ps.setTimestamp(18, now);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
             }
-            addHistory(c, id, "created", "engine", null, ExceptionState.OPEN, r.cause(), now);
+            addHistory(c, id, "created", "engine", null, initialState, r.cause(), now);
             return id;
         });
     }

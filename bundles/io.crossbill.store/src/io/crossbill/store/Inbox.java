@@ -2,6 +2,7 @@ package io.crossbill.store;
 
 import io.crossbill.engine.api.IdempotencyKey;
 import io.crossbill.engine.api.RecordEnvelope;
+import io.crossbill.store.internal.H2Values;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,9 @@ public final class Inbox implements TransactionParticipant {
     private final IdempotencyKeys keys;
     private final RowBuffer<Pending> rows = new RowBuffer<>("INSERT INTO inbox (id, system_name, entity, external_id,"
             + " source_version, version_is_hash, key_high, key_low, lineage_id, received_at, payload) VALUES ", 11,
-            Inbox::bind);
+            this::bind);
+    /** String columns: 0 system, 1 entity, 2 lineage. */
+    private final H2Values values = new H2Values(3);
     private long nextId;
     private long firstIdOfTransaction;
 
@@ -65,29 +68,31 @@ public final class Inbox implements TransactionParticipant {
         if (envelope.sourceVersion() == null) {
             throw new IllegalArgumentException("the envelope has no version; use its content hash");
         }
-        return db.inTransaction(() -> {
-            if (!keys.reserve(key)) {
-                return -1L;
-            }
-            long id = nextId++;
-            rows.add(new Pending(id, envelope, key, versionIsHash));
-            return id;
-        });
+        if (!db.inTransactionOnThisThread()) {
+            return db.inTransaction(() -> appendOrMinusOne(envelope, key, versionIsHash));
+        }
+        if (!keys.reserve(key)) {
+            return -1L;
+        }
+        long id = nextId++;
+        rows.add(new Pending(id, envelope, key, versionIsHash));
+        return id;
     }
 
-    private static void bind(PreparedStatement ps, int o, Pending p) throws SQLException {
+    private void bind(PreparedStatement ps, int o, Pending p) throws SQLException {
         RecordEnvelope e = p.envelope();
         ps.setLong(o + 1, p.id());
-        ps.setString(o + 2, e.system());
-        ps.setString(o + 3, e.entity());
+        ps.setObject(o + 2, values.varchar(0, e.system()));
+        ps.setObject(o + 3, values.varchar(1, e.entity()));
         ps.setString(o + 4, e.externalId());
         ps.setString(o + 5, e.sourceVersion());
         ps.setBoolean(o + 6, p.versionIsHash());
         ps.setLong(o + 7, p.key().high());
         ps.setLong(o + 8, p.key().low());
-        ps.setString(o + 9, e.lineageId());
-        ps.setObject(o + 10, e.receivedAt());
-        ps.setBytes(o + 11, e.payload());
+        ps.setObject(o + 9, values.varchar(2, e.lineageId()));
+        ps.setObject(o + 10, values.timestamp(e.receivedAt()));
+        // the envelope's payload is not copied and nobody changes it (RecordEnvelope's contract)
+        ps.setObject(o + 11, H2Values.bytesNoCopy(e.payload()));
     }
 
     /** Reads one inbox row. */

@@ -56,6 +56,56 @@ public final class MetricsLog implements TransactionParticipant {
         });
     }
 
+    /**
+     * Observations of one (workflow, step, outcome) gathered by the caller, e.g. over a batch, and added
+     * in one go with {@link MetricsLog#add(String, String, String, Instant, Tally)}: counting costs an array
+     * increment, not a map look-up. Not thread-safe; one per thread and batch.
+     */
+    public static final class Tally {
+        private long count;
+        private long latencySum;
+        private final long[] histogram = new long[BOUNDS_MICROS.length + 1];
+
+        /** One observation. */
+        public void record(long latencyMicros) {
+            record(1, latencyMicros);
+        }
+
+        /** {@code n} observations of the same latency. */
+        public void record(long n, long latencyMicros) {
+            count += n;
+            latencySum += n * latencyMicros;
+            histogram[bucketOf(latencyMicros)] += n;
+        }
+
+        public long count() {
+            return count;
+        }
+
+        /** Forgets everything, for the next batch. */
+        public void clear() {
+            count = 0;
+            latencySum = 0;
+            java.util.Arrays.fill(histogram, 0);
+        }
+    }
+
+    /** Adds a caller's tally (in the current transaction, or in one of its own); an empty tally adds nothing. */
+    public void add(String workflow, String step, String outcome, Instant at, Tally tally) {
+        if (tally.count == 0) {
+            return;
+        }
+        db.inTransaction(() -> {
+            Sums sums = pending.computeIfAbsent(new Key(workflow, step, outcome, at.truncatedTo(ChronoUnit.MINUTES)),
+                    k -> new Sums());
+            sums.count += tally.count;
+            sums.latencySum += tally.latencySum;
+            for (int i = 0; i < sums.histogram.length; i++) {
+                sums.histogram[i] += tally.histogram[i];
+            }
+        });
+    }
+
     static int bucketOf(long micros) {
         for (int i = 0; i < BOUNDS_MICROS.length; i++) {
             if (micros <= BOUNDS_MICROS[i]) {

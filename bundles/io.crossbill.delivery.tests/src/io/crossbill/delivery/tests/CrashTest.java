@@ -53,7 +53,8 @@ class CrashTest {
 
     private void survivesKills(boolean keyed, int n, int kills) throws Exception {
         Random random = new Random(SEED);
-        String classpath = ChildClasspath.of(CrashRunner.class, EngineDatabase.class, IdempotencyKey.class,
+        String classpath = ChildClasspath.of(CrashRunner.class, io.crossbill.engine.IngestPipeline.class,
+                EngineDatabase.class, IdempotencyKey.class,
                 dev.failsafe.Failsafe.class, ObjectMapper.class, JsonFactory.class,
                 ObjectMapper.class.getClassLoader().loadClass("com.fasterxml.jackson.annotation.JsonProperty"),
                 org.h2.Driver.class);

@@ -1,7 +1,6 @@
 package io.crossbill.delivery.http;
 
 import io.crossbill.delivery.DeliveryClock;
-import io.crossbill.delivery.KeyedWrites;
 import io.crossbill.delivery.LookupFailedException;
 import io.crossbill.engine.api.Connector;
 import io.crossbill.engine.api.ExceptionClass;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * vendor connectors add authentication and their own payload shapes on top of the same answer rules
  * ({@link HttpAnswers}).
  */
-public final class JsonHttpConnector implements Connector, KeyedWrites {
+public final class JsonHttpConnector implements Connector {
 
     /** The header a Xero-style target deduplicates by. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";

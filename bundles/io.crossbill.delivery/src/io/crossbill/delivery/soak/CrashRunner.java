@@ -6,10 +6,11 @@ import io.crossbill.delivery.Dispatcher;
 import io.crossbill.delivery.SystemGates;
 import io.crossbill.delivery.SystemLimits;
 import io.crossbill.delivery.http.JsonHttpConnector;
-import io.crossbill.delivery.store.InDoubtRecovery;
 import io.crossbill.delivery.store.StoreDeliveryQueue;
-import io.crossbill.engine.api.IdempotencyKey;
+import io.crossbill.engine.IngestOptions;
+import io.crossbill.engine.IngestPipeline;
 import io.crossbill.engine.api.RecordEnvelope;
+import io.crossbill.engine.api.RecordValidator;
 import io.crossbill.store.EngineDatabase;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The process that the crash test kills: takes in N synthetic time entries (inbox and outbox, in
- * batches of one transaction each) and, at the same time, delivers them to an HTTP target, until all are
- * delivered. Started again after each kill, it carries on where the database says it stopped: records
- * already taken in are recognised by their idempotency keys, entries in doubt are re-sent with their key
- * or looked up first.
+ * The process that the crash test kills: takes in N synthetic time entries through the engine's
+ * {@link IngestPipeline} (inbox, outbox and keys, one transaction a batch) and, at the same time, delivers
+ * them to an HTTP target, until all are delivered. Started again after each kill, it carries on where the
+ * database says it stopped: records already taken in are recognised by their idempotency keys, entries in
+ * doubt (claimed when the process died) are put back to pending when the database opens and re-sent with
+ * their key or looked up first.
  * <p>
  * Usage: {@code CrashRunner <workspace> <target base URL> <N> <key|lookup> [workers]}. Prints
  * {@code DONE sent=... failed=... dead=...} when all is delivered and exits 0.
@@ -35,6 +37,8 @@ public final class CrashRunner {
     public static final String TARGET = "target";
     /** The canonical entity written. */
     public static final String ENTITY = "TimeEntry";
+    /** The workflow the records belong to. */
+    public static final String WORKFLOW = "soak";
     private static final int INGEST_BATCH = 200;
 
     private CrashRunner() {
@@ -60,15 +64,15 @@ public final class CrashRunner {
         int workers = args.length > 4 ? Integer.parseInt(args[4]) : 8;
         long started = System.nanoTime();
 
-        int requeued = InDoubtRecovery.requeue(workspace);
-        System.out.println("START requeued-in-doubt=" + requeued);
         try (EngineDatabase db = EngineDatabase.open(workspace)) {
+            System.out.println("START requeued-in-doubt=" + db.outbox().requeuedAtOpen());
             SystemLimits limits = SystemLimits.concurrencyOnly(TARGET, workers)
                     .withRetries(12, Duration.ofMillis(5), Duration.ofMillis(200), 0.5);
             SystemGates gates = new SystemGates(s -> limits, DeliveryClock.SYSTEM);
             JsonHttpConnector connector = new JsonHttpConnector(TARGET, base, JsonHttpConnector.defaultClient(),
                     Duration.ofSeconds(2), keyed, DeliveryClock.SYSTEM);
-            Dispatcher dispatcher = new Dispatcher(new StoreDeliveryQueue(db), gates, Delivery.Settings.of("soak"), 50);
+            Delivery.Settings settings = Delivery.Settings.of(WORKFLOW);
+            Dispatcher dispatcher = new Dispatcher(new StoreDeliveryQueue(db, settings), gates, settings, 50);
             AtomicBoolean ingesting = new AtomicBoolean(true);
             AtomicLong ingested = new AtomicLong();
             Thread ingest = new Thread(() -> {
@@ -103,38 +107,27 @@ public final class CrashRunner {
     }
 
     private static void ingest(EngineDatabase db, int n, AtomicLong ingested) {
-        for (int from = 0; from < n; from += INGEST_BATCH) {
-            int start = from;
-            int end = Math.min(n, from + INGEST_BATCH);
-            db.inTransaction(() -> {
-                long first = -1;
-                long last = -1;
-                Instant now = Instant.now();
-                for (int i = start; i < end; i++) {
-                    String ref = reference(i);
-                    IdempotencyKey key = IdempotencyKey.of("psa", ref, "1");
-                    RecordEnvelope env = new RecordEnvelope("psa", ENTITY, ref, "1", payload(i), now, ref);
-                    long inboxId = db.inbox().appendOrMinusOne(env, key, false);
-                    if (inboxId < 0) {
-                        continue; // taken in by an earlier run
-                    }
-                    long outboxId = db.outbox().add(inboxId, key, TARGET, ENTITY, env.payload(), ref, now);
-                    first = first < 0 ? outboxId : first;
-                    last = outboxId;
-                }
-                if (first >= 0) {
-                    db.audit().append("engine", "ingest.batch", "outbox:" + first + "-" + last,
-                            "records " + start + "-" + (end - 1));
-                }
-            });
-            ingested.set(end);
-            try {
-                // the database is one monitor; without a pause ingest would take it back at once and
-                // delivery would only start once everything is in
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                return;
+        // canonical = the payload as it came: this test is about delivery, not mapping
+        IngestPipeline pipeline = new IngestPipeline(db,
+                IngestOptions.of(WORKFLOW, ENTITY, TARGET, ENTITY).withBatchSize(INGEST_BATCH),
+                (envelope, source) -> source, RecordValidator.ACCEPT_ALL);
+        Instant now = Instant.now();
+        pipeline.ingest(new java.util.Iterator<RecordEnvelope>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < n;
             }
-        }
+
+            @Override
+            public RecordEnvelope next() {
+                int i = next++;
+                ingested.set(next);
+                String ref = reference(i);
+                // the business reference is the external id and the lineage; the version is fixed
+                return new RecordEnvelope("psa", ENTITY, ref, "1", payload(i), now, ref);
+            }
+        });
     }
 }

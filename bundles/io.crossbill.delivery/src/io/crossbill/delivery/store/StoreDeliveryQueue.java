@@ -1,29 +1,51 @@
 package io.crossbill.delivery.store;
 
+import io.crossbill.delivery.Delivery;
 import io.crossbill.delivery.DeliveryOutcome;
 import io.crossbill.delivery.DeliveryQueue;
+import io.crossbill.engine.api.ExceptionReport;
 import io.crossbill.engine.api.ExceptionState;
 import io.crossbill.engine.api.OutboxEntry;
 import io.crossbill.store.EngineDatabase;
+import io.crossbill.store.Inbox;
+import io.crossbill.store.MetricsLog;
 import io.crossbill.store.Outbox;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Delivery's queue over the engine's store: claims from its {@link Outbox}, and records each batch's
- * outcomes - outbox state and answer, the exceptions they raise (dead-lettered ones moved to DEAD), and
- * one audit entry for the batch - in one transaction, so an answer is never recorded without its
- * exception or the other way round.
+ * outcomes - outbox state, attempts and answer, the exceptions they raise (dead letters filed as DEAD at
+ * once, with the inbox row's original payload), the metrics (count and latency histogram per workflow,
+ * step {@code deliver} and outcome) and one audit entry for the batch - in one transaction, so an answer
+ * is never recorded without its exception or the other way round.
  * <p>
- * Call {@link InDoubtRecovery#requeue} before opening the database after a crash, so entries that a dead
- * process had claimed come back (see {@link DeliveryQueue}'s contract).
+ * Entries that a killed process had claimed come back by themselves: {@link EngineDatabase#open} puts them
+ * back to pending with one attempt counted (see {@link DeliveryQueue}'s contract).
  */
 public final class StoreDeliveryQueue implements DeliveryQueue {
 
     private final EngineDatabase db;
+    private final String defaultWorkflow;
+    private final String step;
 
+    /** A queue whose metrics go under step {@code deliver}, and workflow {@code delivery} for entries without one. */
     public StoreDeliveryQueue(EngineDatabase db) {
+        this(db, "delivery", "deliver");
+    }
+
+    /** A queue whose metrics and exceptions use the settings' default workflow and step. */
+    public StoreDeliveryQueue(EngineDatabase db, Delivery.Settings settings) {
+        this(db, settings.workflow(), settings.step());
+    }
+
+    private StoreDeliveryQueue(EngineDatabase db, String defaultWorkflow, String step) {
         this.db = db;
+        this.defaultWorkflow = defaultWorkflow;
+        this.step = step;
     }
 
     @Override
@@ -36,6 +58,7 @@ public final class StoreDeliveryQueue implements DeliveryQueue {
         if (outcomes.isEmpty()) {
             return;
         }
+        Instant now = Instant.now();
         db.inTransaction(() -> {
             Outbox outbox = db.outbox();
             int sent = 0;
@@ -44,38 +67,66 @@ public final class StoreDeliveryQueue implements DeliveryQueue {
             int requeued = 0;
             long low = Long.MAX_VALUE;
             long high = Long.MIN_VALUE;
+            // per (workflow, outcome): count and latency histogram of this batch
+            Map<String, Map<DeliveryOutcome.Kind, MetricsLog.Tally>> tallies = new HashMap<>();
             for (DeliveryOutcome o : outcomes) {
-                long id = o.entry().id();
+                OutboxEntry entry = o.entry();
+                long id = entry.id();
                 low = Math.min(low, id);
                 high = Math.max(high, id);
                 byte[] answer = o.answer() == null ? null : o.answer().getBytes(StandardCharsets.UTF_8);
                 switch (o.kind()) {
                     case SENT -> {
-                        outbox.markSent(id, o.targetId(), answer);
+                        outbox.markSent(id, o.attempts(), o.targetId(), answer);
                         sent++;
                     }
                     case FAILED -> {
-                        outbox.markFailed(id, answer);
-                        db.exceptions().report(o.exception());
+                        outbox.markFailed(id, o.attempts(), answer);
+                        db.exceptions().report(withOriginalPayload(o.exception(), entry), ExceptionState.OPEN);
                         failed++;
                     }
                     case DEAD -> {
-                        outbox.markFailed(id, answer);
-                        long exceptionId = db.exceptions().report(o.exception());
-                        db.exceptions().changeState(exceptionId, ExceptionState.DEAD, "dead-letter", "engine",
-                                "retry budget spent after " + o.attempts() + " attempts");
+                        outbox.markFailed(id, o.attempts(), answer);
+                        db.exceptions().report(withOriginalPayload(o.exception(), entry), ExceptionState.DEAD);
                         dead++;
                     }
                     case REQUEUED -> {
-                        outbox.markForRetry(id, null);
+                        outbox.markForRetry(id, o.attempts(), null);
                         requeued++;
                     }
                     default -> throw new IllegalStateException("unknown outcome " + o.kind());
+                }
+                String workflow = entry.workflow() != null ? entry.workflow() : defaultWorkflow;
+                tallies.computeIfAbsent(workflow, w -> new java.util.EnumMap<>(DeliveryOutcome.Kind.class))
+                        .computeIfAbsent(o.kind(), k -> new MetricsLog.Tally()).record(o.micros());
+            }
+            for (var byWorkflow : tallies.entrySet()) {
+                for (var byKind : byWorkflow.getValue().entrySet()) {
+                    db.metrics().add(byWorkflow.getKey(), step, outcomeName(byKind.getKey()), now, byKind.getValue());
                 }
             }
             db.audit().append("engine", "deliver.batch", "outbox:" + low + "-" + high, "system "
                     + outcomes.get(0).entry().targetSystem() + ": sent " + sent + ", failed " + failed + ", dead "
                     + dead + ", requeued " + requeued);
         });
+    }
+
+    /** The metric outcome name of a kind: {@code sent}, {@code failed}, {@code dead}, {@code requeued}. */
+    public static String outcomeName(DeliveryOutcome.Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The report with the payload as received, from the entry's inbox row, where there is one. */
+    private ExceptionReport withOriginalPayload(ExceptionReport r, OutboxEntry entry) {
+        if (r.originalPayload() != null || entry.inboxId() <= 0) {
+            return r;
+        }
+        byte[] original = db.inbox().get(entry.inboxId()).map(Inbox.Row::payload).orElse(null);
+        if (original == null) {
+            return r;
+        }
+        return new ExceptionReport(r.exceptionClass(), r.workflow(), r.step(), r.system(), r.entity(),
+                r.businessKey(), r.lineageId(), original, r.mappedOutput(), r.cause(), r.suggestedFix(), r.detail(),
+                r.attempts());
     }
 }

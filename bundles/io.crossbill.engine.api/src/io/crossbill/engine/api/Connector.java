@@ -26,4 +26,14 @@ public interface Connector {
      * @return the record's id in the target, or empty when no such write arrived
      */
     Optional<String> findByReference(String entity, String reference);
+
+    /**
+     * Whether the target honours the idempotency key sent with each write (Xero's {@code Idempotency-Key}:
+     * a repeat with the same key returns the first answer and has no second effect). For such a target a
+     * write that may or may not have arrived is simply sent again with the same key; for any other target
+     * delivery first asks {@link #findByReference}.
+     */
+    default boolean honoursIdempotencyKey() {
+        return false;
+    }
 }

@@ -59,11 +59,19 @@ public record IdempotencyKey(long high, long low) {
         return HexFormat.of().formatHex(sha256().digest(payload));
     }
 
-    private static MessageDigest sha256() {
+    /** One digest per thread: {@code MessageDigest.getInstance} costs as much as hashing a small payload. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    });
+
+    /** The calling thread's SHA-256 digest, reset (every use ends with {@code digest()}, which resets it). */
+    private static MessageDigest sha256() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
     }
 }

@@ -35,6 +35,11 @@ import java.util.stream.Stream;
  */
 public final class IngestBenchmark {
 
+    static {
+        // the same H2 value-cache setting for the baseline as for the engine: set before H2 first loads
+        EngineDatabase.configureH2();
+    }
+
     /** Records in the warm-up of each path. */
     public static final int WARM_UP = 50_000;
 

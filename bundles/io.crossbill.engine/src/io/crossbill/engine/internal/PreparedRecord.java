@@ -9,14 +9,19 @@ import io.crossbill.engine.api.RecordEnvelope;
  * a failure to be filed in the exception queue.
  */
 public record PreparedRecord(RecordEnvelope envelope, boolean versionIsHash, IdempotencyKey key,
-        byte[] canonical, ExceptionReport failure) {
+        byte[] canonical, ExceptionReport failure, long prepareMicros) {
 
     static PreparedRecord ok(RecordEnvelope envelope, boolean versionIsHash, IdempotencyKey key, byte[] canonical) {
-        return new PreparedRecord(envelope, versionIsHash, key, canonical, null);
+        return new PreparedRecord(envelope, versionIsHash, key, canonical, null, 0);
     }
 
     static PreparedRecord failed(ExceptionReport failure) {
-        return new PreparedRecord(null, false, null, null, failure);
+        return new PreparedRecord(null, false, null, null, failure, 0);
+    }
+
+    /** The same record with the time its preparation took. */
+    PreparedRecord timed(long micros) {
+        return new PreparedRecord(envelope, versionIsHash, key, canonical, failure, micros);
     }
 
     public boolean isFailure() {

@@ -94,6 +94,21 @@ class ExceptionQueueTest {
     }
 
     @Test
+    void aDeadLetterIsFiledDeadInOneStep() {
+        try (EngineDatabase db = EngineDatabase.open(workspace)) {
+            long id = db.exceptions().report(report(ExceptionClass.CONNECTIVITY, "xero", "w", "te-1", null),
+                    ExceptionState.DEAD);
+            StoredException e = db.exceptions().get(id).orElseThrow();
+            assertEquals(ExceptionState.DEAD, e.state());
+            assertEquals(1, e.history().size());
+            assertEquals("created", e.history().get(0).action());
+            assertEquals(null, e.history().get(0).fromState());
+            assertEquals(ExceptionState.DEAD, e.history().get(0).toState());
+            assertEquals(1, db.exceptions().count(ExceptionFilter.all().withState(ExceptionState.DEAD)));
+        }
+    }
+
+    @Test
     void changingAnUnknownExceptionSaysSo() {
         try (EngineDatabase db = EngineDatabase.open(workspace)) {
             StoreException e = assertThrows(StoreException.class, () -> db.exceptions().resolve(42, "anna", "x"));
