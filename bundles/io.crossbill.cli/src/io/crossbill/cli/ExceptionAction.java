@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossbill.engine.exceptions.ActionOutcome;
 import io.crossbill.engine.exceptions.ExceptionActions;
+import io.crossbill.engine.exceptions.OutboxLocator;
 import io.crossbill.store.EngineDatabase;
 import io.crossbill.store.ExceptionFilter;
 import java.util.List;
@@ -69,7 +70,7 @@ abstract class ExceptionAction extends WorkspaceCommand implements Callable<Inte
 		}
 		checkOptions();
 		try (EngineDatabase db = workspace().openRequired()) {
-			ExceptionActions actions = new ExceptionActions(db, InstalledWorkflows.all(),
+			ExceptionActions actions = new ExceptionActions(db, InstalledWorkflows.all(), OutboxLocator.of(db),
 					actor == null ? ExceptionActions.currentUser() : actor);
 			List<ActionOutcome> outcomes;
 			long matched;

@@ -43,6 +43,9 @@ final class ShowException extends WorkspaceCommand implements Callable<Integer> 
 		o.put("payload_truncated", e.payloadTruncated());
 		o.set("mapped_output", Json.payload(e.mappedOutput()));
 		o.put("detail", e.detail());
+		if (e.outboxId() != null) {
+			o.put("outbox_id", e.outboxId());
+		}
 		ArrayNode history = o.putArray("history");
 		for (StoredException.HistoryEntry h : e.history()) {
 			ObjectNode entry = history.addObject();
@@ -62,11 +65,14 @@ final class ShowException extends WorkspaceCommand implements Callable<Integer> 
 		out.println("Cause:         " + e.cause());
 		out.println("Suggested fix: " + (e.suggestedFix() == null ? "-" : e.suggestedFix()));
 		out.println();
-		new Table("Workflow", e.workflow() + " (step " + e.step() + ")")
+		Table about = new Table("Workflow", e.workflow() + " (step " + e.step() + ")")
 				.row("System", e.system() + (e.entity() == null ? "" : ", entity " + e.entity()))
 				.row("Business key", e.businessKey())
-				.row("Lineage", e.lineageId())
-				.row("Created", e.createdAt())
+				.row("Lineage", e.lineageId());
+		if (e.outboxId() != null) {
+			about.row("Outbox entry", e.outboxId());
+		}
+		about.row("Created", e.createdAt())
 				.row("Updated", e.updatedAt())
 				.print(out);
 		out.println();

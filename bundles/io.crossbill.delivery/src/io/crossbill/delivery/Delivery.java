@@ -186,7 +186,7 @@ public final class Delivery {
         // the original payload is the inbox row's; the store's queue fills it in (delivery does not read the inbox)
         ExceptionReport report = new ExceptionReport(cls, settings.workflowOf(entry), settings.step(), system,
                 entry.entity(), settings.businessKey().apply(entry), entry.lineageId(), null, entry.payload(),
-                cause, suggestedFix(cls, kind, system, entry), r.detail(), attempts);
+                cause, suggestedFix(cls, kind, system, entry), r.detail(), attempts, entry.id());
         return new DeliveryOutcome(entry, kind, attempts, null, r.detail(), report);
     }
 

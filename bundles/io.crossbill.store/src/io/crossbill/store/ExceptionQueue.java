@@ -10,10 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,7 +32,7 @@ public final class ExceptionQueue implements ExceptionSink, TransactionParticipa
 
     private static final String COLUMNS = "id, exception_class, state, workflow, step, system_name, entity,"
             + " business_key, lineage_id, original_payload, payload_size, payload_truncated, mapped_output, cause,"
-            + " suggested_fix, detail, attempts, created_at, updated_at";
+            + " suggested_fix, detail, attempts, created_at, updated_at, outbox_id";
 
     private final EngineDatabase db;
     private final AuditTrail audit;
@@ -58,7 +62,7 @@ public final class ExceptionQueue implements ExceptionSink, TransactionParticipa
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO exceptions (exception_class, state, workflow,"
                     + " step, system_name, entity, business_key, lineage_id, original_payload, payload_size,"
                     + " payload_truncated, mapped_output, cause, suggested_fix, detail, attempts, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " updated_at, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 byte[] payload = r.originalPayload();
                 boolean truncated = payload != null && payload.length > MAX_STORED_PAYLOAD;
@@ -80,6 +84,7 @@ public final class ExceptionQueue implements ExceptionSink, TransactionParticipa
                 ps.setInt(16, r.attempts());
                 ps.setTimestamp(17, now);
                 ps.setTimestamp(18, now);
+                ps.setObject(19, r.outboxId(), Types.BIGINT);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -152,6 +157,55 @@ public final class ExceptionQueue implements ExceptionSink, TransactionParticipa
      * @throws StoreException when there is no such exception
      */
     public void changeState(long id, ExceptionState to, String action, String actor, String note) {
+        changeState(id, to, action, actor, note, null);
+    }
+
+    /**
+     * Moves an exception to another state because the same failure came back (a retried delivery failed
+     * again): its class, cause, suggested fix, detail and attempt count become the new report's, with a
+     * history row and an audit entry, instead of a second exception being filed.
+     *
+     * @param to     {@link ExceptionState#OPEN}, or {@link ExceptionState#DEAD} when the retry budget is spent
+     * @param action e.g. {@code retry-failed}
+     * @throws StoreException when there is no such exception
+     */
+    public void refile(long id, ExceptionState to, ExceptionReport r, String action, String actor) {
+        changeState(id, to, action, actor, r.cause(), r);
+    }
+
+    /**
+     * The exceptions in state {@link ExceptionState#RETRYING} that are about the given outbox entries: outbox
+     * id to exception id (the newest, should there be more than one).
+     */
+    public Map<Long, Long> retryingForOutbox(Collection<Long> outboxIds) {
+        Map<Long, Long> found = new HashMap<>();
+        if (outboxIds.isEmpty()) {
+            return found;
+        }
+        return db.inTransaction(() -> {
+            StringBuilder sql = new StringBuilder("SELECT outbox_id, id FROM exceptions WHERE state = 'RETRYING'"
+                    + " AND outbox_id IN (");
+            for (int i = 0; i < outboxIds.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            sql.append(") ORDER BY id");
+            try (PreparedStatement ps = db.writer().prepareStatement(sql.toString())) {
+                int i = 1;
+                for (Long outboxId : outboxIds) {
+                    ps.setLong(i++, outboxId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private void changeState(long id, ExceptionState to, String action, String actor, String note,
+            ExceptionReport again) {
         db.inTransaction(() -> {
             Connection c = db.writer();
             ExceptionState from;
@@ -172,6 +226,20 @@ public final class ExceptionQueue implements ExceptionSink, TransactionParticipa
                 ps.setInt(3, to == ExceptionState.RETRYING ? 1 : 0);
                 ps.setLong(4, id);
                 ps.executeUpdate();
+            }
+            if (again != null) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE exceptions SET exception_class = ?, cause = ?,"
+                        + " suggested_fix = ?, detail = ?, attempts = CASE WHEN attempts < ? THEN ? ELSE attempts END"
+                        + " WHERE id = ?")) {
+                    ps.setString(1, again.exceptionClass().name());
+                    ps.setString(2, cut(again.cause(), 2000));
+                    ps.setString(3, cut(again.suggestedFix(), 2000));
+                    ps.setString(4, cut(again.detail(), 8000));
+                    ps.setInt(5, again.attempts());
+                    ps.setInt(6, again.attempts());
+                    ps.setLong(7, id);
+                    ps.executeUpdate();
+                }
             }
             addHistory(c, id, action, actor, from, to, note, now);
             audit.append(actor, "exception." + action, "exception:" + id,
@@ -233,7 +301,8 @@ public final class ExceptionQueue implements ExceptionSink, TransactionParticipa
                 ExceptionState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getBytes(10), rs.getLong(11), rs.getBoolean(12),
                 rs.getBytes(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getInt(17),
-                rs.getTimestamp(18).toInstant(), rs.getTimestamp(19).toInstant(), history);
+                rs.getTimestamp(18).toInstant(), rs.getTimestamp(19).toInstant(), history,
+                rs.getObject(20, Long.class));
     }
 
     private static String cut(String s, int max) {

@@ -287,6 +287,33 @@ public final class Outbox implements TransactionParticipant {
         });
     }
 
+    /**
+     * The one {@link State#FAILED} entry for a target system and lineage id (an entry without its own lineage
+     * id has its inbox id as lineage), for exceptions filed before they recorded their outbox entry. Empty
+     * when there is none, or more than one, so that a caller never picks one by guessing. One sequential
+     * scan of the outbox.
+     */
+    public java.util.OptionalLong failedEntryFor(String targetSystem, String lineageId) {
+        if (targetSystem == null || lineageId == null) {
+            return java.util.OptionalLong.empty();
+        }
+        return db.inTransaction(() -> {
+            try (PreparedStatement ps = db.writer().prepareStatement("SELECT id FROM outbox WHERE state = 'FAILED'"
+                    + " AND target_system = ? AND COALESCE(lineage_id, CAST(inbox_id AS VARCHAR(64))) = ?"
+                    + " FETCH FIRST 2 ROWS ONLY")) {
+                ps.setString(1, targetSystem);
+                ps.setString(2, lineageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return java.util.OptionalLong.empty();
+                    }
+                    long id = rs.getLong(1);
+                    return rs.next() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(id);
+                }
+            }
+        });
+    }
+
     /** The state of one entry, for tests and the monitor. */
     public State state(long id) {
         return db.inTransaction(() -> {

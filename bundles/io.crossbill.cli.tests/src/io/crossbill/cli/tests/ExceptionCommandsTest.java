@@ -11,6 +11,8 @@ import io.crossbill.engine.IngestOptions;
 import io.crossbill.engine.IngestPipeline;
 import io.crossbill.engine.api.ExceptionClass;
 import io.crossbill.engine.api.ExceptionReport;
+import io.crossbill.engine.api.ExceptionState;
+import io.crossbill.engine.api.OutboxEntry;
 import io.crossbill.engine.api.RecordEnvelope;
 import io.crossbill.engine.bench.TimeEntryValidator;
 import io.crossbill.engine.bench.XeroTimeEntryMapper;
@@ -181,6 +183,64 @@ class ExceptionCommandsTest {
 
         assertEquals(before, run("exceptions", "show", Long.toString(id), "--json").out());
         assertEquals(auditBefore, run("audit", "verify").out());
+    }
+
+    /** A time entry taken in, its delivery to erp failed for good: one DEAD exception that knows its entry. */
+    private long[] seedDeliveryFailure() {
+        try (EngineDatabase db = EngineDatabase.open(workspace)) {
+            new IngestPipeline(db, IngestOptions.of("time-to-billing", "TimeEntry", "erp", "TimeEntry"),
+                    new XeroTimeEntryMapper(), new TimeEntryValidator()).ingest(List.of(
+                            envelope("te-9", entry("te-9", 60))));
+            OutboxEntry claimed = db.outbox().claim("erp", 10).get(0);
+            db.outbox().markFailed(claimed.id(), 5, "503".getBytes(StandardCharsets.UTF_8));
+            long id = db.exceptions().report(new ExceptionReport(ExceptionClass.CONNECTIVITY, "time-to-billing",
+                    "deliver", "erp", "TimeEntry", "te-9", claimed.lineageId(), null, claimed.payload(),
+                    "Gave up after 5 attempts to write to erp: 503", "Check that erp is reachable, then retry.",
+                    "HTTP 503", 5, claimed.id()), ExceptionState.DEAD);
+            return new long[] {id, claimed.id()};
+        }
+    }
+
+    private String outboxRows() throws Exception {
+        try (Connection c = new org.h2.Driver().connect("jdbc:h2:file:" + workspace.resolve("crossbill"),
+                new Properties()); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT id, state, attempts FROM outbox ORDER BY id")) {
+            StringBuilder sb = new StringBuilder();
+            while (rs.next()) {
+                sb.append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getInt(3))
+                        .append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    @Test
+    void retryOfADeliveryFailureFindsItsOutboxEntryAndADryRunWritesNothing() throws Exception {
+        long[] seeded = seedDeliveryFailure();
+        long id = seeded[0];
+        long entry = seeded[1];
+        String before = run("exceptions", "show", Long.toString(id), "--json").out();
+        String auditBefore = run("audit", "verify").out();
+        String outboxBefore = outboxRows();
+        assertTrue(outboxBefore.contains(entry + " FAILED 5"), outboxBefore);
+
+        Run dry = run("exceptions", "retry", Long.toString(id), "--dry-run");
+        assertEquals(0, dry.exit(), dry.out() + dry.err());
+        assertEquals("Dry run: nothing was written.", dry.outLines().get(0));
+        assertTrue(dry.outLines().get(2).matches(id + " +retry +DEAD +RETRYING +would do +Outbox entry " + entry
+                + " would go back to pending for another delivery to erp\\."), dry.out());
+        assertTrue(dry.out().contains("1 would be done, 0 refused."), dry.out());
+
+        assertEquals(before, run("exceptions", "show", Long.toString(id), "--json").out());
+        assertEquals(auditBefore, run("audit", "verify").out());
+        assertEquals(outboxBefore, outboxRows());
+
+        Run done = run("exceptions", "retry", Long.toString(id), "--actor", "alice", "--json");
+        assertEquals(0, done.exit(), done.out() + done.err());
+        JsonNode outcome = JSON.readTree(done.out()).get("outcomes").get(0);
+        assertEquals("DONE", outcome.get("verdict").asText());
+        assertEquals("RETRYING", outcome.get("after").asText());
+        assertTrue(outboxRows().contains(entry + " PENDING 5"), outboxRows());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.crossbill.store.MetricsLog;
 import io.crossbill.store.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,18 @@ import java.util.Map;
  * step {@code deliver} and outcome) and one audit entry for the batch - in one transaction, so an answer
  * is never recorded without its exception or the other way round.
  * <p>
+ * Exceptions carry the id of their outbox entry. When an entry whose exception an analyst retried (state
+ * {@code RETRYING}) is delivered, that exception is resolved; when it fails again, the same exception goes
+ * back to {@code OPEN} (or {@code DEAD}) with the new cause - no second exception is filed. Both with a
+ * history row and an audit entry by actor {@code engine}.
+ * <p>
  * Entries that a killed process had claimed come back by themselves: {@link EngineDatabase#open} puts them
  * back to pending with one attempt counted (see {@link DeliveryQueue}'s contract).
  */
 public final class StoreDeliveryQueue implements DeliveryQueue {
+
+    /** Who changes an exception's state when delivery settles a retry. */
+    private static final String ACTOR = "engine";
 
     private final EngineDatabase db;
     private final String defaultWorkflow;
@@ -69,6 +78,7 @@ public final class StoreDeliveryQueue implements DeliveryQueue {
             long high = Long.MIN_VALUE;
             // per (workflow, outcome): count and latency histogram of this batch
             Map<String, Map<DeliveryOutcome.Kind, MetricsLog.Tally>> tallies = new HashMap<>();
+            Map<Long, Long> retrying = retryingExceptions(outcomes);
             for (DeliveryOutcome o : outcomes) {
                 OutboxEntry entry = o.entry();
                 long id = entry.id();
@@ -78,16 +88,22 @@ public final class StoreDeliveryQueue implements DeliveryQueue {
                 switch (o.kind()) {
                     case SENT -> {
                         outbox.markSent(id, o.attempts(), o.targetId(), answer);
+                        Long exception = retrying.get(id);
+                        if (exception != null) {
+                            db.exceptions().changeState(exception, ExceptionState.RESOLVED, "retry-ok", ACTOR,
+                                    "outbox entry " + id + " delivered to " + entry.targetSystem()
+                                            + (o.targetId() == null ? "" : " as " + o.targetId()));
+                        }
                         sent++;
                     }
                     case FAILED -> {
                         outbox.markFailed(id, o.attempts(), answer);
-                        db.exceptions().report(withOriginalPayload(o.exception(), entry), ExceptionState.OPEN);
+                        file(o, entry, retrying.get(id), ExceptionState.OPEN);
                         failed++;
                     }
                     case DEAD -> {
                         outbox.markFailed(id, o.attempts(), answer);
-                        db.exceptions().report(withOriginalPayload(o.exception(), entry), ExceptionState.DEAD);
+                        file(o, entry, retrying.get(id), ExceptionState.DEAD);
                         dead++;
                     }
                     case REQUEUED -> {
@@ -111,6 +127,34 @@ public final class StoreDeliveryQueue implements DeliveryQueue {
         });
     }
 
+    /**
+     * Files a failure: a new exception about the entry, or, when an analyst's retry of the entry's exception
+     * is what failed, that exception back to {@code state} with the new cause.
+     */
+    private void file(DeliveryOutcome o, OutboxEntry entry, Long retryingException, ExceptionState state) {
+        ExceptionReport report = o.exception().withOutboxId(entry.id());
+        if (retryingException != null) {
+            db.exceptions().refile(retryingException, state, report, "retry-failed", ACTOR);
+        } else {
+            db.exceptions().report(withOriginalPayload(report, entry), state);
+        }
+    }
+
+    /**
+     * Outbox id to exception id for the entries of a batch whose exception is being retried. Only entries
+     * tried before can have one (a retry puts an entry back with at least one attempt counted), so a batch
+     * of first attempts costs no query.
+     */
+    private Map<Long, Long> retryingExceptions(List<DeliveryOutcome> outcomes) {
+        List<Long> triedBefore = new ArrayList<>();
+        for (DeliveryOutcome o : outcomes) {
+            if (o.entry().attempts() > 0 && o.kind() != DeliveryOutcome.Kind.REQUEUED) {
+                triedBefore.add(o.entry().id());
+            }
+        }
+        return triedBefore.isEmpty() ? Map.of() : db.exceptions().retryingForOutbox(triedBefore);
+    }
+
     /** The metric outcome name of a kind: {@code sent}, {@code failed}, {@code dead}, {@code requeued}. */
     public static String outcomeName(DeliveryOutcome.Kind kind) {
         return kind.name().toLowerCase(java.util.Locale.ROOT);
@@ -125,8 +169,6 @@ public final class StoreDeliveryQueue implements DeliveryQueue {
         if (original == null) {
             return r;
         }
-        return new ExceptionReport(r.exceptionClass(), r.workflow(), r.step(), r.system(), r.entity(),
-                r.businessKey(), r.lineageId(), original, r.mappedOutput(), r.cause(), r.suggestedFix(), r.detail(),
-                r.attempts());
+        return r.withOriginalPayload(original);
     }
 }

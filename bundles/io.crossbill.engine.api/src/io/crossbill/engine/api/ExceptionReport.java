@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param suggestedFix    what to do about it; may be {@code null}
  * @param detail          the raw technical detail (exception message, HTTP answer); may be {@code null}
  * @param attempts        how many delivery attempts were made
+ * @param outboxId        the outbox entry whose delivery failed, for failures raised by delivery; {@code null}
+ *                        otherwise (a retry puts that entry back to pending)
  */
 public record ExceptionReport(ExceptionClass exceptionClass, String workflow, String step, String system,
         String entity, String businessKey, String lineageId, byte[] originalPayload, byte[] mappedOutput,
-        String cause, String suggestedFix, String detail, int attempts) {
+        String cause, String suggestedFix, String detail, int attempts, Long outboxId) {
 
     public ExceptionReport {
         Objects.requireNonNull(exceptionClass, "exceptionClass");
@@ -30,5 +32,25 @@ public record ExceptionReport(ExceptionClass exceptionClass, String workflow, St
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(cause, "cause");
+    }
+
+    /** A failure not tied to an outbox entry (raised while taking a record in). */
+    public ExceptionReport(ExceptionClass exceptionClass, String workflow, String step, String system,
+            String entity, String businessKey, String lineageId, byte[] originalPayload, byte[] mappedOutput,
+            String cause, String suggestedFix, String detail, int attempts) {
+        this(exceptionClass, workflow, step, system, entity, businessKey, lineageId, originalPayload, mappedOutput,
+                cause, suggestedFix, detail, attempts, null);
+    }
+
+    /** The same report about the given outbox entry. */
+    public ExceptionReport withOutboxId(long outboxEntryId) {
+        return new ExceptionReport(exceptionClass, workflow, step, system, entity, businessKey, lineageId,
+                originalPayload, mappedOutput, cause, suggestedFix, detail, attempts, outboxEntryId);
+    }
+
+    /** The same report with the payload as received. */
+    public ExceptionReport withOriginalPayload(byte[] payload) {
+        return new ExceptionReport(exceptionClass, workflow, step, system, entity, businessKey, lineageId, payload,
+                mappedOutput, cause, suggestedFix, detail, attempts, outboxId);
     }
 }

@@ -42,7 +42,7 @@ public final class XeroTimeEntryMapper implements RecordMapper {
                     + "' is not a whole number of minutes.");
         }
         ObjectNode out = nodes.objectNode();
-        out.put("type", "TimeEntry");
+        out.put("eClass", "TimeEntry"); // the canonical type member (CanonicalJson.TYPE_FIELD)
         out.put("resource", text(source, "userId"));
         out.put("project", text(source, "projectId"));
         out.put("task", text(source, "taskId"));

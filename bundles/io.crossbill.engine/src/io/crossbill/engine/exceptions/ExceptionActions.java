@@ -62,6 +62,10 @@ public final class ExceptionActions {
         this.actor = actor.strip();
     }
 
+    /**
+     * Actions that cannot put delivery failures back ({@link OutboxLocator#NONE}); the command line uses
+     * {@link OutboxLocator#of(EngineDatabase)}.
+     */
     public ExceptionActions(EngineDatabase db, Workflows workflows, String actor) {
         this(db, workflows, OutboxLocator.NONE, actor);
     }

@@ -23,6 +23,8 @@ public final class CompiledMapping {
 	private final String designLabel;
 	private final Map<String, CompiledEntityMapping> bySourceEntity;
 	private final CrossReferenceLookup lookup;
+	/** The only entity mapping, or {@code null} when there are several (or none). */
+	private final CompiledEntityMapping only;
 
 	CompiledMapping(String name, int version, Direction direction, Map<String, CompiledEntityMapping> bySourceEntity,
 			CrossReferenceLookup lookup) {
@@ -32,6 +34,7 @@ public final class CompiledMapping {
 		this.designLabel = label(name, version);
 		this.bySourceEntity = Map.copyOf(bySourceEntity);
 		this.lookup = lookup;
+		this.only = bySourceEntity.size() == 1 ? bySourceEntity.values().iterator().next() : null;
 	}
 
 	static String label(String name, int version) {
@@ -61,11 +64,11 @@ public final class CompiledMapping {
 	 * @throws MappingFailure when an expression fails, or the design has several entity mappings
 	 */
 	public MappingResult map(JsonNode source) {
-		if (bySourceEntity.size() != 1) {
+		if (only == null) {
 			throw new MappingFailure(new MappingProblem(designLabel, null, null, null, Kind.INVALID_DESIGN,
 					"the design maps " + bySourceEntity.keySet() + "; say which source entity this record is"), null);
 		}
-		return map(bySourceEntity.values().iterator().next(), source);
+		return map(only, source);
 	}
 
 	/**

@@ -51,7 +51,7 @@ final class Conversions {
 		case TO_DECIMAL -> DecimalNode.valueOf(round(decimal(value, transform), scale));
 		case TO_INTEGER -> LongNode.valueOf(integer(value, transform));
 		case TO_BOOLEAN -> BooleanNode.valueOf(bool(value));
-		case TO_DATE -> TextNode.valueOf(date(value).toString());
+		case TO_DATE -> isoDate(value);
 		case MINUTES_TO_HOURS -> hours(decimal(value, transform), SIXTY, scale);
 		case SECONDS_TO_HOURS -> hours(decimal(value, transform), SECONDS_PER_HOUR, scale);
 		case HOURS_TO_MINUTES -> DecimalNode.valueOf(round(decimal(value, transform).multiply(SIXTY), scale));
@@ -117,6 +117,20 @@ final class Conversions {
 		case "false", "no", "n", "0" -> false;
 		default -> throw new ConversionException("expected true or false but found " + describe(value));
 		};
+	}
+
+	/** TO_DATE: an ISO date or date-time keeps its first 10 characters once checked, without formatting. */
+	private static JsonNode isoDate(JsonNode value) throws ConversionException {
+		if (value.isTextual()) {
+			String text = value.textValue();
+			if (text.length() >= 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
+					&& (text.length() == 10 || text.charAt(10) == 'T' || text.charAt(10) == ' ')
+					&& text.charAt(0) != '+') {
+				date(value); // checks digits and the calendar (2026-02-30 is no date)
+				return text.length() == 10 ? value : TextNode.valueOf(text.substring(0, 10));
+			}
+		}
+		return TextNode.valueOf(date(value).toString());
 	}
 
 	private static LocalDate date(JsonNode value) throws ConversionException {

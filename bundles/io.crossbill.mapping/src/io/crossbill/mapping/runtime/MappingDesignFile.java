@@ -20,6 +20,9 @@ import io.crossbill.mapping.MappingPackage;
  */
 public final class MappingDesignFile {
 
+	/** Where shipped designs live in the bundle. */
+	public static final String SHIPPED_FOLDER = "/designs/shipped/";
+
 	private MappingDesignFile() {
 	}
 
@@ -41,6 +44,26 @@ public final class MappingDesignFile {
 			throw new IOException(name + " does not hold a mapping design");
 		}
 		return design;
+	}
+
+	/**
+	 * A design shipped in this bundle's {@code designs/shipped/} folder, e.g. {@code loadShipped("xero-time-entries")}
+	 * reads {@code /designs/shipped/xero-time-entries.xmi}. Read through this bundle's class loader, so it works in
+	 * OSGi and on a plain class path alike.
+	 *
+	 * @throws IOException when no such design is shipped or it cannot be read
+	 */
+	public static MappingDesign loadShipped(String name) throws IOException {
+		if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")) {
+			throw new IOException("\"" + name + "\" is not the name of a shipped design");
+		}
+		String resource = SHIPPED_FOLDER + name + ".xmi";
+		try (InputStream in = MappingDesignFile.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IOException("no design \"" + name + "\" is shipped with io.crossbill.mapping (" + resource + ")");
+			}
+			return read(in, name + ".xmi");
+		}
 	}
 
 	/** Writes the design (it is attached to a new resource if it has none). */

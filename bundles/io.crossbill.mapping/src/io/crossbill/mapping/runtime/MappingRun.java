@@ -12,7 +12,8 @@ final class MappingRun {
 
 	private final String design;
 	private final CrossReferenceLookup lookup;
-	private final List<MappingProblem> problems = new ArrayList<>();
+	/** Allocated on the first problem: most records have none. */
+	private List<MappingProblem> problems;
 	private String entity;
 	private JsonNode record;
 	private Object recordAsJava;
@@ -42,6 +43,9 @@ final class MappingRun {
 	}
 
 	void problem(CompiledRule rule, Kind kind, String detail) {
+		if (problems == null) {
+			problems = new ArrayList<>(2);
+		}
 		problems.add(new MappingProblem(design, entity, rule == null ? null : rule.field(),
 				rule == null ? null : rule.label(), kind, detail));
 	}
@@ -51,6 +55,6 @@ final class MappingRun {
 	}
 
 	List<MappingProblem> problems() {
-		return problems;
+		return problems == null ? List.of() : problems;
 	}
 }

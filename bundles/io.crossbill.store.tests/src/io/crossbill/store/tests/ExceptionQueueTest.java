@@ -31,6 +31,41 @@ class ExceptionQueueTest {
     }
 
     @Test
+    void aDeliveryExceptionKeepsItsOutboxEntryAndIsRefiledWhenItsRetryFails() {
+        try (EngineDatabase db = EngineDatabase.open(workspace)) {
+            ExceptionQueue q = db.exceptions();
+            byte[] p = "{}".getBytes(StandardCharsets.UTF_8);
+            long intake = q.report(report(ExceptionClass.MAPPING, "xero", "time-to-billing", "te-0", p));
+            long delivery = q.report(report(ExceptionClass.CONNECTIVITY, "netsuite", "time-to-billing", "te-1", p)
+                    .withOutboxId(42), ExceptionState.DEAD);
+            assertEquals(null, q.get(intake).orElseThrow().outboxId());
+            assertEquals(Long.valueOf(42), q.get(delivery).orElseThrow().outboxId());
+            assertEquals(Long.valueOf(42), q.find(ExceptionFilter.all().withBusinessKey("te-1")).get(0).outboxId());
+
+            assertTrue(q.retryingForOutbox(List.of(42L, 43L)).isEmpty(), "only RETRYING exceptions count");
+            q.changeState(delivery, ExceptionState.RETRYING, "retry", "alice", "back to pending");
+            assertEquals(java.util.Map.of(42L, delivery), q.retryingForOutbox(List.of(41L, 42L)));
+
+            ExceptionReport again = new ExceptionReport(ExceptionClass.REJECTED, "time-to-billing", "deliver",
+                    "netsuite", "TimeEntry", "te-1", null, null, null, "Project is closed.", "Reopen it.", "HTTP 400",
+                    7, 42L);
+            q.refile(delivery, ExceptionState.OPEN, again, "retry-failed", "engine");
+            StoredException e = q.get(delivery).orElseThrow();
+            assertEquals(ExceptionState.OPEN, e.state());
+            assertEquals(ExceptionClass.REJECTED, e.exceptionClass());
+            assertEquals("Project is closed.", e.cause());
+            assertEquals("Reopen it.", e.suggestedFix());
+            assertEquals("HTTP 400", e.detail());
+            assertEquals(7, e.attempts());
+            assertEquals("retry-failed", e.history().get(2).action());
+            assertEquals("engine", e.history().get(2).actor());
+            assertEquals(ExceptionState.RETRYING, e.history().get(2).fromState());
+            assertTrue(q.retryingForOutbox(List.of(42L)).isEmpty());
+            assertTrue(db.audit().verify().intact());
+        }
+    }
+
+    @Test
     void queryByClassSystemAndWorkflow() {
         try (EngineDatabase db = EngineDatabase.open(workspace)) {
             ExceptionQueue q = db.exceptions();

@@ -22,7 +22,7 @@ class SchemaMigrationTest {
     @Test
     void freshWorkspaceGetsTheDatabaseFileAndTheLatestSchemaVersion() {
         try (EngineDatabase db = EngineDatabase.open(workspace)) {
-            assertEquals(2, db.schemaVersion());
+            assertEquals(3, db.schemaVersion());
             assertEquals(workspace.toAbsolutePath().resolve("crossbill.mv.db"), db.file());
         }
         assertTrue(Files.exists(workspace.resolve("crossbill.mv.db")));
@@ -34,7 +34,7 @@ class SchemaMigrationTest {
             db.audit().append("test", "marker", "schema", "data that a second migration run would destroy");
         }
         try (EngineDatabase db = EngineDatabase.open(workspace)) {
-            assertEquals(2, db.schemaVersion());
+            assertEquals(3, db.schemaVersion());
             assertEquals(1, db.audit().lastSeq(), "reopening kept the data instead of re-creating tables");
         }
         List<String> history = new ArrayList<>();
@@ -44,7 +44,8 @@ class SchemaMigrationTest {
                 history.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3).length());
             }
         }
-        assertEquals(List.of("1 V1__engine_tables.sql 64", "2 V2__outbox_workflow_and_business_key.sql 64"), history);
+        assertEquals(List.of("1 V1__engine_tables.sql 64", "2 V2__outbox_workflow_and_business_key.sql 64",
+                "3 V3__exception_outbox_id.sql 64"), history);
     }
 
     @Test
