@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
 /** {@code ./crossbill}'s headless commands. Errors are one clear line and a non-zero exit. */
 @Command(name = "crossbill", mixinStandardHelpOptions = true, versionProvider = CrossbillCommand.BundleVersion.class,
 		description = "Crossbill's headless engine commands.",
-		subcommands = { ExceptionsCommand.class, AuditCommand.class, BenchCommand.class })
+		subcommands = { ExceptionsCommand.class, AuditCommand.class, BenchCommand.class, SandboxCommand.class })
 public class CrossbillCommand implements Runnable {
 
 	@CommandLine.Spec
