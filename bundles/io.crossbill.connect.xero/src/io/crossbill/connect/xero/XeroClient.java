@@ -1,0 +1,154 @@
+package io.crossbill.connect.xero;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crossbill.engine.api.ExceptionClass;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A small Xero HTTP client on {@code java.net.http}. Every request carries {@code Authorization: Bearer},
+ * {@code Xero-Tenant-Id} and {@code Accept: application/json}; every write carries {@code Idempotency-Key}.
+ * Non-2xx answers become {@link XeroApiException}s in plain words ({@link XeroErrors}); transport faults
+ * become CONNECTIVITY. Nothing is logged, and the token never appears in a message.
+ */
+public final class XeroClient {
+
+    /** Which of the two Xero APIs a request goes to. */
+    public enum Api { ACCOUNTING, PROJECTS }
+
+    /** A raw answer. */
+    public record Answer(int status, String body, String retryAfter, String rateLimitProblem) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** Xero's documented maximum length of an {@code Idempotency-Key}. */
+    public static final int MAX_KEY_LENGTH = 128;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final XeroConnection connection;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Clock clock;
+
+    public XeroClient(XeroConnection connection) {
+        this(connection, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build(), Duration.ofSeconds(60), Clock.systemUTC());
+    }
+
+    public XeroClient(XeroConnection connection, HttpClient http, Duration timeout, Clock clock) {
+        this.connection = Objects.requireNonNull(connection);
+        this.http = Objects.requireNonNull(http);
+        this.timeout = Objects.requireNonNull(timeout);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public XeroConnection connection() {
+        return connection;
+    }
+
+    /**
+     * {@code GET} and parse; throws for anything but 2xx.
+     *
+     * @param query           query parameters (values are encoded here); may be empty
+     * @param ifModifiedSince sent as {@code If-Modified-Since} when not {@code null}
+     */
+    public JsonNode get(Api api, String path, Map<String, String> query, Instant ifModifiedSince) {
+        HttpRequest.Builder b = request(api, path, query);
+        if (ifModifiedSince != null) {
+            b.header("If-Modified-Since", XeroDates.ifModifiedSince(ifModifiedSince));
+        }
+        Answer a = exchange(b.GET().build(), "read " + path);
+        if (!a.ok()) {
+            throw XeroErrors.toException("read " + path, a.status(), a.body(), a.retryAfter(), a.rateLimitProblem(),
+                    clock.instant());
+        }
+        try {
+            return JSON.readTree(a.body());
+        } catch (IOException | RuntimeException e) {
+            throw new XeroApiException(ExceptionClass.CONNECTIVITY, a.status(), null, null,
+                    "Xero answered " + path + " with HTTP " + a.status() + " but the answer is not readable JSON.");
+        }
+    }
+
+    /**
+     * A write ({@code PUT}, {@code POST}, {@code PATCH}) with the JSON body and the idempotency key; returns
+     * the raw answer, whatever its status. Throws {@link XeroApiException} (CONNECTIVITY) only when no answer
+     * arrived.
+     */
+    public Answer write(Api api, String method, String path, Map<String, String> query, String jsonBody,
+            String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("every Xero write needs an Idempotency-Key");
+        }
+        if (idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("Xero's Idempotency-Key is at most " + MAX_KEY_LENGTH + " characters");
+        }
+        HttpRequest r = request(api, path, query).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)).build();
+        return exchange(r, method + " " + path);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private HttpRequest.Builder request(Api api, String path, Map<String, String> query) {
+        URI base = api == Api.ACCOUNTING ? connection.accountingBase() : connection.projectsBase();
+        StringBuilder uri = new StringBuilder(base.toString()).append(path.startsWith("/") ? "" : "/").append(path);
+        if (query != null && !query.isEmpty()) {
+            char sep = '?';
+            for (Map.Entry<String, String> q : query.entrySet()) {
+                uri.append(sep).append(enc(q.getKey())).append('=').append(enc(q.getValue()));
+                sep = '&';
+            }
+        }
+        return HttpRequest.newBuilder(URI.create(uri.toString())).timeout(timeout)
+                .header("Authorization", connection.authorization())
+                .header("Xero-Tenant-Id", connection.tenantId())
+                .header("Accept", "application/json");
+    }
+
+    private Answer exchange(HttpRequest r, String what) {
+        try {
+            HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(res.statusCode(), res.body(), res.headers().firstValue("Retry-After").orElse(null),
+                    res.headers().firstValue("X-Rate-Limit-Problem").orElse(null));
+        } catch (HttpTimeoutException e) {
+            throw new XeroApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "Xero did not answer in time ("
+                    + timeout.toSeconds() + " s) to " + what + "; a write may or may not have been made.", e);
+        } catch (IOException e) {
+            throw new XeroApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "Could not reach Xero at "
+                    + r.uri().getHost() + " to " + what + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + ".", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XeroApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "Interrupted while waiting for"
+                    + " Xero to " + what + ".", e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public String toString() {
+        return "XeroClient[" + connection + "]";
+    }
+}

@@ -1,0 +1,100 @@
+package io.crossbill.connect.xero;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crossbill.connect.xero.XeroClient.Api;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads Xero Projects: projects and their time entries, following {@code page}/{@code pageSize}
+ * pagination ({@code {"pagination":{page,pageSize,pageCount,itemCount},"items":[...]}}) to the end.
+ */
+public final class XeroProjectsReader {
+    /** Xero Projects' largest page. */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private final XeroClient client;
+    private final int pageSize;
+    private int requests;
+
+    public XeroProjectsReader(XeroClient client) {
+        this(client, MAX_PAGE_SIZE);
+    }
+
+    /** @param pageSize 1..500 */
+    public XeroProjectsReader(XeroClient client, int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be 1..500");
+        }
+        this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    /** The entities and fields of Xero Projects that this reader handles. */
+    public ConnectorSchema schema() {
+        return XeroSchemas.projects();
+    }
+
+    /** All projects; {@code states} filters (INPROGRESS, CLOSED) when given. */
+    public List<JsonNode> projects(String... states) {
+        List<JsonNode> out = new ArrayList<>();
+        pages("/Projects", states.length == 0 ? Map.of() : Map.of("states", String.join(",", states)), out::add);
+        return out;
+    }
+
+    /** All time entries of one project. */
+    public List<JsonNode> timeEntries(String projectId) {
+        List<JsonNode> out = new ArrayList<>();
+        forEachTimeEntry(projectId, Map.of(), out::add);
+        return out;
+    }
+
+    /**
+     * The time entries of one project, with the spec's filters ({@code userId}, {@code taskId},
+     * {@code states}, {@code isChargeable}, {@code dateAfterUtc}, {@code dateBeforeUtc}, ...).
+     */
+    public void forEachTimeEntry(String projectId, Map<String, String> filters, Consumer<JsonNode> each) {
+        if (projectId == null || !projectId.matches("[0-9a-fA-F-]{36}")) {
+            throw new IllegalArgumentException("not a Xero project id: " + projectId);
+        }
+        pages("/Projects/" + projectId + "/Time", filters, each);
+    }
+
+    /** All time entries of all projects, project by project. */
+    public void forEachTimeEntry(Consumer<JsonNode> each) {
+        for (JsonNode p : projects()) {
+            forEachTimeEntry(p.path("projectId").asText(), Map.of(), each);
+        }
+    }
+
+    /** How many HTTP requests this reader has made (for tests and metrics). */
+    public synchronized int requests() {
+        return requests;
+    }
+
+    private void pages(String path, Map<String, String> filters, Consumer<JsonNode> each) {
+        for (int page = 1;; page++) {
+            Map<String, String> q = new LinkedHashMap<>(filters);
+            q.put("page", Integer.toString(page));
+            q.put("pageSize", Integer.toString(pageSize));
+            synchronized (this) {
+                requests++;
+            }
+            JsonNode answer = client.get(Api.PROJECTS, path, q, null);
+            JsonNode items = answer.path("items");
+            items.forEach(each);
+            int pageCount = answer.path("pagination").path("pageCount").asInt(-1);
+            if (items.isEmpty() || (pageCount >= 0 ? page >= pageCount : items.size() < pageSize)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "XeroProjectsReader[" + client.connection() + "]";
+    }
+}
