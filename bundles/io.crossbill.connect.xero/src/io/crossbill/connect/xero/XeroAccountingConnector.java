@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossbill.connect.xero.XeroClient.Answer;
 import io.crossbill.connect.xero.XeroClient.Api;
+import io.crossbill.engine.api.ConnectorSchema;
 import io.crossbill.engine.api.Connector;
 import io.crossbill.engine.api.ExceptionClass;
 import io.crossbill.engine.api.OutboxEntry;

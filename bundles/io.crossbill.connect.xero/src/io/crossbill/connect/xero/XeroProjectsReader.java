@@ -2,6 +2,7 @@ package io.crossbill.connect.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crossbill.connect.xero.XeroClient.Api;
+import io.crossbill.engine.api.ConnectorSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.crossbill.connect.xero;
 
-import io.crossbill.connect.xero.ConnectorSchema.Entity;
-import io.crossbill.connect.xero.ConnectorSchema.Field;
-import io.crossbill.connect.xero.ConnectorSchema.Type;
+import io.crossbill.engine.api.ConnectorSchema;
+import io.crossbill.engine.api.ConnectorSchema.Entity;
+import io.crossbill.engine.api.ConnectorSchema.Field;
+import io.crossbill.engine.api.ConnectorSchema.Type;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crossbill.connect.xero.ConnectorSchema;
+import io.crossbill.engine.api.ConnectorSchema;
 import io.crossbill.connect.xero.XeroApiException;
 import io.crossbill.connect.xero.XeroDates;
 import io.crossbill.connect.xero.XeroErrors;

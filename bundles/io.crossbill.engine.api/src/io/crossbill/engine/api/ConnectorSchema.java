@@ -1,4 +1,4 @@
-package io.crossbill.connect.xero;
+package io.crossbill.engine.api;
 
 import java.util.List;
 import java.util.Optional;
