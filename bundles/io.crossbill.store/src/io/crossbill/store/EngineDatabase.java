@@ -73,6 +73,10 @@ public final class EngineDatabase implements AutoCloseable {
     private final ExceptionQueue exceptions;
     private final AuditTrail audit;
     private final MetricsLog metrics;
+    private final Sagas sagas;
+    private final CrossReferences xrefs;
+    private final BillingLedger ledger;
+    private final MasterBaseline baseline;
     private List<TransactionParticipant> participants = List.of();
     private final int schemaVersion;
     /** Serialises transactions; fair, so that a busy writer hands over to waiting threads between batches. */
@@ -91,6 +95,10 @@ public final class EngineDatabase implements AutoCloseable {
         this.audit = new AuditTrail(this);
         this.exceptions = new ExceptionQueue(this, audit);
         this.metrics = new MetricsLog(this);
+        this.sagas = new Sagas(this);
+        this.xrefs = new CrossReferences(this);
+        this.ledger = new BillingLedger(this);
+        this.baseline = new MasterBaseline(this);
         // order matters: rows first, then the keys that protect them, then the audit entry that tells of them
         this.participants = List.of(inbox, outbox, keys, exceptions, metrics, audit);
         // H2 lets one process have the file: whatever is still claimed was claimed by a process that died
@@ -162,6 +170,26 @@ public final class EngineDatabase implements AutoCloseable {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    /** The workflows' sagas, runs and controls. */
+    public Sagas sagas() {
+        return sagas;
+    }
+
+    /** Cross-references between the systems' ids. */
+    public CrossReferences xrefs() {
+        return xrefs;
+    }
+
+    /** What was billed, on which invoice line. */
+    public BillingLedger ledger() {
+        return ledger;
+    }
+
+    /** The last agreed customer master data. */
+    public MasterBaseline baseline() {
+        return baseline;
     }
 
     public MetricsLog metrics() {
