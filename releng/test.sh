@@ -25,4 +25,14 @@ if [ -z "${DISPLAY:-}" ]; then
   echo "test.sh: started Xvfb on $DISPLAY"
 fi
 
+# Prism (npm @stoplight/prism-cli, pinned in releng/prism/package-lock.json) for the contract tests of
+# io.crossbill.connect.xero.contract.tests; installed when missing or older than the lockfile.
+prism_dir=releng/prism
+if [ ! -x "$prism_dir/node_modules/.bin/prism" ] \
+    || [ "$prism_dir/package-lock.json" -nt "$prism_dir/node_modules/.package-lock.json" ]; then
+  command -v npm >/dev/null || { echo "test.sh: the contract tests need Node.js 18.20+ and npm (apt-get install nodejs npm)" >&2; exit 1; }
+  echo "test.sh: installing Prism into $prism_dir (npm ci)"
+  (cd "$prism_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 ./mvnw -B verify "$@"
