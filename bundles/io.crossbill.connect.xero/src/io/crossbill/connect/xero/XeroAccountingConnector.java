@@ -195,6 +195,23 @@ public final class XeroAccountingConnector implements Connector {
     }
 
     /** Every invoice (with line items), changed at or after {@code since} if given. */
+    /** One invoice by its id, with its lines and totals, or empty when Xero has no such invoice. */
+    public Optional<JsonNode> invoice(String invoiceId) {
+        if (invoiceId == null || !invoiceId.matches("[0-9a-fA-F-]{36}")) {
+            throw new IllegalArgumentException("not a Xero invoice id: " + invoiceId);
+        }
+        try {
+            JsonNode first = client.get(Api.ACCOUNTING, "/Invoices/" + invoiceId, Map.of(), null).path("Invoices")
+                    .path(0);
+            return first.isObject() ? Optional.of(first) : Optional.empty();
+        } catch (XeroApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public List<JsonNode> invoices(Instant since) {
         List<JsonNode> out = new ArrayList<>();
         pages(Kind.INVOICE, Map.of(), since, out::add);

@@ -46,6 +46,14 @@ public final class XeroProjectsReader {
         return out;
     }
 
+    /** All tasks of one project (its roles, rates and fixed-fee milestones). */
+    public List<JsonNode> tasks(String projectId) {
+        checkProjectId(projectId);
+        List<JsonNode> out = new ArrayList<>();
+        pages("/Projects/" + projectId + "/Tasks", Map.of(), out::add);
+        return out;
+    }
+
     /** All time entries of one project. */
     public List<JsonNode> timeEntries(String projectId) {
         List<JsonNode> out = new ArrayList<>();
@@ -58,9 +66,7 @@ public final class XeroProjectsReader {
      * {@code states}, {@code isChargeable}, {@code dateAfterUtc}, {@code dateBeforeUtc}, ...).
      */
     public void forEachTimeEntry(String projectId, Map<String, String> filters, Consumer<JsonNode> each) {
-        if (projectId == null || !projectId.matches("[0-9a-fA-F-]{36}")) {
-            throw new IllegalArgumentException("not a Xero project id: " + projectId);
-        }
+        checkProjectId(projectId);
         pages("/Projects/" + projectId + "/Time", filters, each);
     }
 
@@ -68,6 +74,12 @@ public final class XeroProjectsReader {
     public void forEachTimeEntry(Consumer<JsonNode> each) {
         for (JsonNode p : projects()) {
             forEachTimeEntry(p.path("projectId").asText(), Map.of(), each);
+        }
+    }
+
+    private static void checkProjectId(String projectId) {
+        if (projectId == null || !projectId.matches("[0-9a-fA-F-]{36}")) {
+            throw new IllegalArgumentException("not a Xero project id: " + projectId);
         }
     }
 

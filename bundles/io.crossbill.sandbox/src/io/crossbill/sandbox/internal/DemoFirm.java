@@ -187,8 +187,13 @@ public final class DemoFirm {
             p.put("status", i == customers.length - 1 ? "CLOSED" : "INPROGRESS");
             state.projects.put(pid, p);
             if (fixedFee) {
-                task(pid, "Milestone 1 - discovery and design", "FIXED", new BigDecimal("15000"), 4800);
-                task(pid, "Milestone 2 - build and go-live", "FIXED", new BigDecimal("30000"), 9600);
+                // Xero Projects has no "milestone complete" flag: the project manager locks the milestone's task
+                task(pid, "Milestone 1 - discovery and design", "FIXED", new BigDecimal("15000"), 4800)
+                        .put("status", "LOCKED");
+                ObjectNode m2 = task(pid, "Milestone 2 - build and go-live", "FIXED", new BigDecimal("30000"), 9600);
+                if (i == 2) {
+                    m2.put("status", "LOCKED");
+                }
             } else {
                 task(pid, "Consulting", "TIME", r[0], 12000);
                 task(pid, "Project management", "TIME", r[1], 3000);
@@ -199,7 +204,7 @@ public final class DemoFirm {
         return out;
     }
 
-    private void task(String pid, String name, String charge, BigDecimal rate, int estimateMinutes) {
+    private ObjectNode task(String pid, String name, String charge, BigDecimal rate, int estimateMinutes) {
         String id = state.newId();
         ObjectNode t = Json.object();
         t.put("taskId", id);
@@ -210,6 +215,7 @@ public final class DemoFirm {
         t.put("estimateMinutes", estimateMinutes);
         t.put("status", "ACTIVE");
         state.tasks.put(id, t);
+        return t;
     }
 
     private List<ObjectNode> tasksOf(ObjectNode project) {
