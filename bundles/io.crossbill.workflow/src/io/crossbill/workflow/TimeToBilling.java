@@ -7,19 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossbill.connect.xero.XeroAccountingConnector;
 import io.crossbill.connect.xero.XeroProjectsReader;
 import io.crossbill.engine.api.ExceptionClass;
-import io.crossbill.engine.api.ExceptionReport;
 import io.crossbill.store.BillingLedger;
 import io.crossbill.store.Sagas;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,13 +94,14 @@ public final class TimeToBilling {
     private final XeroAccountingConnector accounting;
     private final XeroProjectsReader projects;
     private final StepWriter writer;
-    private final Map<ExceptionClass, Integer> raised = new EnumMap<>(ExceptionClass.class);
+    private final SagaSupport support;
 
     public TimeToBilling(WorkflowContext ctx, XeroAccountingConnector accounting, XeroProjectsReader projects) {
         this.ctx = ctx;
         this.accounting = accounting;
         this.projects = projects;
         this.writer = new StepWriter(ctx, WORKFLOW);
+        this.support = new SagaSupport(ctx, WORKFLOW);
     }
 
     /**
@@ -253,8 +251,8 @@ public final class TimeToBilling {
                 }
             }
             Result r = new Result(period, entries.size(), billedEntries, billedMilestones, notYetApproved,
-                    alreadyBilled, costOnly, invoices, Map.copyOf(raised), blocked.size(), writer.writes());
-            sagas.finishRun(run, "DONE", entries.size(), writer.writes(), raised.values().stream()
+                    alreadyBilled, costOnly, invoices, support.raised(), blocked.size(), writer.writes());
+            sagas.finishRun(run, "DONE", entries.size(), writer.writes(), support.raised().values().stream()
                     .mapToInt(Integer::intValue).sum(), invoices.size() + " invoices, " + billedEntries + " entries",
                     ctx.clock().instant());
             return r;
@@ -293,23 +291,9 @@ public final class TimeToBilling {
         }
     }
 
-    /** Raises a policy exception for a subject once; a repeated run finds it still blocked and stays quiet. */
     private void block(String subject, ExceptionClass cls, String step, String entity, JsonNode payload,
             String cause, String fix) {
-        Sagas sagas = ctx.db().sagas();
-        Optional<Sagas.Saga> existing = sagas.find(WORKFLOW, subject);
-        if (existing.isPresent() && existing.get().state() == Sagas.State.BLOCKED) {
-            return;
-        }
-        Instant now = ctx.clock().instant();
-        ctx.db().inTransaction(() -> {
-            Sagas.Saga s = sagas.begin(WORKFLOW, subject, null, now);
-            long id = ctx.db().exceptions().report(new ExceptionReport(cls, WORKFLOW, step, "xero-projects", entity,
-                    subject, null, payload.toString().getBytes(StandardCharsets.UTF_8), null, cause, fix, null, 0));
-            sagas.step(s.id(), step, "BLOCKED", "xero-projects", null, cause, null, now);
-            sagas.finish(s.id(), Sagas.State.BLOCKED, id, cause, now);
-        });
-        raised.merge(cls, 1, Integer::sum);
+        support.block(subject, cls, step, "xero-projects", entity, payload, cause, fix);
     }
 
     // ---------------------------------------------------------------- invoices
@@ -452,7 +436,7 @@ public final class TimeToBilling {
                     sagas.step(saga.id(), "post-invoice", "FAILED", "xero", null, e.getMessage(), null, now);
                     sagas.finish(saga.id(), Sagas.State.FAILED, e.exceptionId(), e.getMessage(), now);
                 });
-                raised.merge(e.exceptionClass(), 1, Integer::sum);
+                support.count(e.exceptionClass());
             }
             return Optional.empty();
         }
@@ -525,15 +509,6 @@ public final class TimeToBilling {
 
     /** The ISO country code of a Xero contact's first address (Xero keeps the country as typed). */
     static String countryCode(JsonNode contact) {
-        String c = contact.path("Addresses").path(0).path("Country").asText("").trim();
-        return switch (c.toLowerCase(Locale.ROOT)) {
-            case "united kingdom", "uk", "gb", "great britain" -> "GB";
-            case "united states", "usa", "us" -> "US";
-            case "new zealand", "nz" -> "NZ";
-            case "australia", "au" -> "AU";
-            case "germany", "deutschland", "de" -> "DE";
-            case "japan", "jp" -> "JP";
-            default -> c.length() == 2 ? c.toUpperCase(Locale.ROOT) : "";
-        };
+        return Countries.code(contact.path("Addresses").path(0).path("Country").asText(""));
     }
 }

@@ -194,7 +194,6 @@ public final class XeroAccountingConnector implements Connector {
         return out;
     }
 
-    /** Every invoice (with line items), changed at or after {@code since} if given. */
     /** One invoice by its id, with its lines and totals, or empty when Xero has no such invoice. */
     public Optional<JsonNode> invoice(String invoiceId) {
         if (invoiceId == null || !invoiceId.matches("[0-9a-fA-F-]{36}")) {
@@ -212,6 +211,7 @@ public final class XeroAccountingConnector implements Connector {
         }
     }
 
+    /** Every invoice (with line items), changed at or after {@code since} if given. */
     public List<JsonNode> invoices(Instant since) {
         List<JsonNode> out = new ArrayList<>();
         pages(Kind.INVOICE, Map.of(), since, out::add);
