@@ -243,7 +243,7 @@ public final class TimeToBilling {
                 JsonNode project = projectById.get(pid);
                 JsonNode contact = contacts.get(project.path("contactId").asText());
                 Optional<Invoice> inv = invoice(project, contact, billable.getOrDefault(pid, List.of()),
-                        milestones.getOrDefault(pid, List.of()), taskById, now);
+                        milestones.getOrDefault(pid, List.of()), taskById, now, period);
                 if (inv.isPresent()) {
                     invoices.add(inv.get());
                     billedEntries += inv.get().entries();
@@ -299,7 +299,7 @@ public final class TimeToBilling {
     // ---------------------------------------------------------------- invoices
 
     private Optional<Invoice> invoice(JsonNode project, JsonNode contact, List<Entry> entries,
-            List<JsonNode> milestones, Map<String, JsonNode> tasks, Instant now) {
+            List<JsonNode> milestones, Map<String, JsonNode> tasks, Instant now, YearMonth billingPeriod) {
         String pid = project.path("projectId").asText();
         String currency = project.path("currencyCode").asText();
         List<String> itemIds = new ArrayList<>();
@@ -314,7 +314,7 @@ public final class TimeToBilling {
             groups.computeIfAbsent(g, k -> new ArrayList<>()).add(e);
         });
         List<Line> lines = new ArrayList<>();
-        String period = YearMonth.from(ctx.clock().instant().atZone(ctx.settings().zone())).toString();
+        String period = billingPeriod.toString();
         for (List<Entry> g : groups.values()) {
             Entry first = g.get(0);
             JsonNode task = tasks.get(first.taskId());
@@ -347,7 +347,11 @@ public final class TimeToBilling {
         ObjectNode inv = JSON.createObjectNode();
         inv.put("Type", "ACCREC");
         inv.putObject("Contact").put("ContactID", contact.path("ContactID").asText());
+        // a run after the period's close dates its invoices on the period's last day (the work's month)
         LocalDate today = LocalDate.ofInstant(now, ctx.settings().zone());
+        if (today.isAfter(billingPeriod.atEndOfMonth())) {
+            today = billingPeriod.atEndOfMonth();
+        }
         inv.put("Date", today.toString());
         inv.put("DueDate", today.plusDays(ctx.settings().dueDays()).toString());
         inv.put("Status", "DRAFT");
