@@ -64,7 +64,6 @@ public final class ChangeToForecast {
         Sagas sagas = ctx.db().sagas();
         long run = sagas.startRun(WORKFLOW, ctx.clock().instant());
         List<JsonNode> projectList = Reads.retry(ctx, "the projects in Xero Projects", () -> reader.projects("INPROGRESS"));
-        List<JsonNode> deals = Reads.retry(ctx, "the deals in the CRM", () -> crm.deals(null));
         int read = 0;
         List<Change> applied = new ArrayList<>();
         for (JsonNode project : projectList) {
@@ -82,7 +81,7 @@ public final class ChangeToForecast {
                         || support.waitsForAnalyst(existing.get()))) {
                     continue;
                 }
-                apply(project, t, subject, deals).ifPresent(applied::add);
+                apply(project, t, subject).ifPresent(applied::add);
             }
         }
         Result r = new Result(read, applied, support.raised(), writer.writes());
@@ -91,14 +90,14 @@ public final class ChangeToForecast {
         return r;
     }
 
-    private Optional<Change> apply(JsonNode project, JsonNode task, String subject, List<JsonNode> deals) {
+    private Optional<Change> apply(JsonNode project, JsonNode task, String subject) throws ReadFailedException {
         String pid = project.path("projectId").asText();
         String currency = project.path("currencyCode").asText();
         String dealKey = ctx.db().xrefs().ourKey("project", "xero-projects", pid).orElse(null);
         JsonNode deal = null;
         if (dealKey != null && dealKey.startsWith("hubspot-deal:")) {
             String dealId = dealKey.substring("hubspot-deal:".length());
-            deal = deals.stream().filter(d -> d.path("id").asText().equals(dealId)).findFirst().orElse(null);
+            deal = Reads.retry(ctx, "deal " + dealId + " in the CRM", () -> crm.deal(dealId)).orElse(null);
         }
         if (deal == null) {
             support.block(subject, ExceptionClass.REFERENCE, "plan", "hubspot", "Deal", task, "Change order '"

@@ -16,8 +16,8 @@ public interface Crm {
     /** Deals in stage closed-won modified at or after {@code since} ({@code null}: all). */
     List<JsonNode> closedWonDeals(Instant since);
 
-    /** All deals modified at or after {@code since} ({@code null}: all), any stage. */
-    List<JsonNode> deals(Instant since);
+    /** One deal, any stage, or empty when the CRM has no such deal. */
+    Optional<JsonNode> deal(String dealId);
 
     /** The company a deal is associated with. */
     Optional<JsonNode> companyOfDeal(String dealId);

@@ -150,7 +150,9 @@ public final class PeriodLoader {
             String dealId = null;
             if (dealKey != null && crm != null) {
                 dealId = dealKey.substring(dealKey.indexOf(':') + 1);
-                crmValue = dealValues().getOrDefault(dealId, null);
+                String id = dealId;
+                crmValue = Reads.retry(ctx, "deal " + dealId + " in the CRM", () -> crm.deal(id))
+                        .map(d -> LeadToProject.decimal(d.path("properties").path("amount"))).orElse(null);
             }
             if (crmValue != null || budget != null) {
                 in.addContract(new Contract(pid, customer, dealId, crmValue, budget, null, currency,
@@ -218,18 +220,6 @@ public final class PeriodLoader {
         long processed = ctx.db().sagas().runs(100_000).stream().mapToLong(Sagas.Run::itemsRead).sum();
         in.activity(Math.max(processed, raised), raised);
         return in.build();
-    }
-
-    private Map<String, BigDecimal> dealValues;
-
-    private Map<String, BigDecimal> dealValues() throws ReadFailedException {
-        if (dealValues == null) {
-            dealValues = new HashMap<>();
-            for (JsonNode d : Reads.retry(ctx, "the deals in the CRM", () -> crm.deals(null))) {
-                dealValues.put(d.path("id").asText(), LeadToProject.decimal(d.path("properties").path("amount")));
-            }
-        }
-        return dealValues;
     }
 
     private static String firstPart(String description) {

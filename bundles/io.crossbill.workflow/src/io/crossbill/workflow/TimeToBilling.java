@@ -184,7 +184,8 @@ public final class TimeToBilling {
                     cls = ExceptionClass.REFERENCE;
                     fix = "Move the entry to one of the project's tasks in Xero Projects; the next run bills it.";
                 } else if ("CLOSED".equals(project.path("status").asText())) {
-                    problem = e.minutes() / 60.0 + " h were logged on " + e.date() + " on project " + name(project)
+                    problem = plain(hours(e.minutes())) + " h were logged on " + e.date() + " on project "
+                            + name(project)
                             + ", which is closed.";
                     fix = "Reopen the project if the work is billable, or move or delete the entry; then retry.";
                 } else if (original != null && !original.id().equals(e.id())) {
@@ -283,7 +284,7 @@ public final class TimeToBilling {
             es.forEach(e -> payload.add(e.json()));
             int total = minutes.get(d.getKey());
             block("day:" + es.get(0).userId() + ":" + es.get(0).date(), ExceptionClass.VALIDATION, "policy-check",
-                    "TimeEntry", payload, hours(total) + " h were logged by one person on " + es.get(0).date()
+                    "TimeEntry", payload, plain(hours(total)) + " h were logged by one person on " + es.get(0).date()
                             + " (more than " + ctx.settings().maxMinutesPerDay() / 60 + " h in a day) in "
                             + es.size() + " entries; none of them is billed.",
                     "Correct the entries in Xero Projects; the next run bills them.");
@@ -476,6 +477,10 @@ public final class TimeToBilling {
     /** Hours from minutes, to the four decimals Xero keeps for a quantity. */
     static BigDecimal hours(int minutes) {
         return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP);
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
     }
 
     private static String duplicateKey(Entry e) {
