@@ -211,7 +211,9 @@ final class ValueChecks {
                 int count = rs == null ? 0 : rs.size();
                 presence.add(s.name().toLowerCase(Locale.ROOT));
                 presence.add(count == 0 ? "missing" : count == 1 ? "present" : count + " records");
-                incomplete |= count != 1;
+                // a system that does not hold the customer is no break (the PSA may use the ERP's customers,
+                // and an ERP customer need not be in the CRM); a system that holds it twice is
+                incomplete |= count > 1;
                 if (count > 1) {
                     dup.append(" The ").append(s).append(" holds ").append(count)
                             .append(" records with this key; merge them (the first is compared).");
@@ -221,8 +223,8 @@ final class ValueChecks {
                 ReconciliationBreak b = run.breaks.add(BreakType.MASTER_DATA_MISMATCH, null, key, null, null, null,
                         key, "record");
                 b.values("record", presence.toArray(String[]::new));
-                b.toleranceRule = "every customer is held once in each system";
-                b.detail = ("Customer " + key + " is not held exactly once in each system." + dup).trim();
+                b.toleranceRule = "a customer is held at most once in each system";
+                b.detail = ("Customer " + key + " is held more than once in a system." + dup).trim();
             }
             for (Field f : FIELDS) {
                 List<String> pairs = new ArrayList<>();
@@ -236,6 +238,9 @@ final class ValueChecks {
                     }
                     String raw = f.get.apply(rs.get(0));
                     String norm = normalise(raw, f);
+                    if (norm == null) {
+                        continue; // the system does not hold this field
+                    }
                     if (seen && !java.util.Objects.equals(first, norm)) {
                         differs = true;
                     }

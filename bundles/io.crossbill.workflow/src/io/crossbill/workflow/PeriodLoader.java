@@ -154,7 +154,7 @@ public final class PeriodLoader {
                 crmValue = Reads.retry(ctx, "deal " + dealId + " in the CRM", () -> crm.deal(id))
                         .map(d -> LeadToProject.decimal(d.path("properties").path("amount"))).orElse(null);
             }
-            if (crmValue != null || budget != null) {
+            if (crmValue != null) {
                 in.addContract(new Contract(pid, customer, dealId, crmValue, budget, null, currency,
                         fixedFee ? Contract.BillingMethod.FIXED_FEE : Contract.BillingMethod.TIME_AND_MATERIALS));
             }
@@ -214,7 +214,15 @@ public final class PeriodLoader {
             String projectId = ctx.db().xrefs().find("project", "hubspot-deal:" + s.businessKey().substring(5),
                     "xero-projects").orElse(null);
             if (projectId != null) {
-                in.addProjectSetup(new ProjectSetup(projectId, s.startedAt(), s.updatedAt()));
+                Instant closed = s.startedAt();
+                if (crm != null) {
+                    String dealId = s.businessKey().substring(5);
+                    closed = Reads.retry(ctx, "deal " + dealId + " in the CRM", () -> crm.deal(dealId))
+                            .map(d -> LeadToProject.date(d.path("properties").path("closedate").asText(null))
+                                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                            .orElse(s.startedAt());
+                }
+                in.addProjectSetup(new ProjectSetup(projectId, closed, s.updatedAt()));
             }
         }
         long processed = ctx.db().sagas().runs(100_000).stream().mapToLong(Sagas.Run::itemsRead).sum();

@@ -144,16 +144,21 @@ class ValueChecksTest {
                 "1  Queen St ", "Auckland", "1010", "ap@kea.co.nz"));
         b.addCustomer(new CustomerRecord(Source.ERP, "C2", "Tui Ltd", null, "NZ", "NZD", null, null, null, null));
         b.addCustomer(new CustomerRecord(Source.CRM, "C2", "Tui Ltd", null, "AU", "NZD", null, null, null, null));
+        // held twice by the ERP: a break; not held by the CRM and PSA at all: not one
+        b.addCustomer(new CustomerRecord(Source.ERP, "C3", "Ruru Ltd", null, "NZ", "NZD", null, null, null, null));
+        b.addCustomer(new CustomerRecord(Source.ERP, "C3", "Ruru Limited", null, "NZ", "NZD", null, null, null, null));
         ReconciliationResult r = new Reconciler().reconcile(b.build());
 
         List<ReconciliationBreak> md = r.breaks(BreakType.MASTER_DATA_MISMATCH);
         List<String> found = md.stream().map(x -> x.customerId() + "/" + x.field()).sorted().toList();
-        assertEquals(List.of("C1/name", "C2/country", "C2/record"), found, "format-only differences are not breaks");
+        assertEquals(List.of("C1/name", "C2/country", "C3/record"), found,
+                "format-only differences, fields a system does not hold and systems without the customer are not breaks");
         ReconciliationBreak name = md.stream().filter(x -> "name".equals(x.field())).findFirst().orElseThrow();
         assertEquals(List.of("crm", "psa", "erp"), List.copyOf(name.values().keySet()));
         assertEquals("Kea Consulting", name.values().get("crm"));
         assertEquals("Kea Consulting Ltd", name.values().get("erp"));
         ReconciliationBreak presence = md.stream().filter(x -> "record".equals(x.field())).findFirst().orElseThrow();
+        assertEquals("2 records", presence.values().get("erp"));
         assertEquals("missing", presence.values().get("psa"));
         assertNull(presence.expected());
     }
