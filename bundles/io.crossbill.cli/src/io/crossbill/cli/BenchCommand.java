@@ -2,6 +2,7 @@ package io.crossbill.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossbill.engine.bench.IngestBenchmark;
+import io.crossbill.reconcile.bench.ReconcileBenchmark;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,10 +25,27 @@ final class BenchCommand extends WorkspaceCommand implements Callable<Integer> {
 			+ " shipped design xero-time-entries (default) or the hand-written mapper, to compare the two")
 	String mapper;
 
+	@Option(names = "--reconcile", description = "the month-end surge instead: reconcile a period of N time entries"
+			+ " against --lines invoice lines (default N/10) and print the time, the rate and the heap")
+	boolean reconcile;
+
+	@Option(names = "--billing", description = "the billing run instead: N approved time entries through workflow 2"
+			+ " (time to billing) against the sandboxed Xero, printing entries per second")
+	boolean billing;
+
+	@Option(names = "--lines", paramLabel = "N", description = "invoice lines for --reconcile (default: entries / 10)")
+	Integer lines;
+
 	@Override
 	public Integer call() {
 		if (entries < 1) {
 			throw new CliFailure("--entries must be at least 1.", 2);
+		}
+		if (reconcile) {
+			return reconcileBench();
+		}
+		if (billing) {
+			return billingBench();
 		}
 		IngestBenchmark.Mapper chosen;
 		try {
@@ -59,6 +77,59 @@ final class BenchCommand extends WorkspaceCommand implements Callable<Integer> {
 					.row("peak live heap", String.format(Locale.ROOT, "%,.0f MB after a GC, %,.0f MB after a full GC",
 							r.peak_live_heap_mb(), r.full_gc_live_heap_mb()))
 					.print(out());
+		}
+		return 0;
+	}
+
+	private Integer billingBench() {
+		java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+		BillingBenchmark.Report r;
+		try (java.io.PrintStream ps = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)) {
+			r = BillingBenchmark.run(entries, ps);
+		}
+		if (json) {
+			ObjectNode o = Json.object();
+			o.put("entries", r.entries());
+			o.put("projects", r.projects());
+			o.put("invoices", r.invoices());
+			o.put("entries_billed", r.entriesBilled());
+			o.put("seed_ms", r.seedMillis());
+			o.put("run_ms", r.runMillis());
+			o.put("entries_per_s", r.entriesPerSecond());
+			o.put("projects_reads", r.requests());
+			Json.print(out(), o);
+		} else {
+			out().print(log.toString(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return 0;
+	}
+
+	private Integer reconcileBench() {
+		int n = lines == null ? Math.max(8_000, entries / 10) : lines;
+		java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+		ReconcileBenchmark.Report r;
+		try (java.io.PrintStream ps = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)) {
+			r = ReconcileBenchmark.run(Math.max(entries, 8_000), n, ps);
+		} catch (IllegalArgumentException e) {
+			throw new CliFailure(e.getMessage(), 2);
+		}
+		if (json) {
+			ObjectNode o = Json.object();
+			o.put("entries", r.entries());
+			o.put("invoice_lines", r.lines());
+			o.put("load_ms", r.loadMillis());
+			o.put("reconcile_ms", r.reconcileMillis());
+			o.put("open_review_ms", r.openMillis());
+			o.put("seconds", Math.round((r.loadMillis() + r.reconcileMillis()) / 100.0) / 10.0);
+			o.put("entries_per_s", r.entriesPerSecond());
+			o.put("heap_after_gc_mb", Math.round(r.heapAfterGcBytes() / 1048576.0));
+			o.put("max_heap_mb", Math.round(Runtime.getRuntime().maxMemory() / 1048576.0));
+			ObjectNode b = o.putObject("breaks");
+			r.breaksByType().forEach((k, v) -> b.put(k.name(), v));
+			Json.print(out(), o);
+		} else {
+			out().print(log.toString(java.nio.charset.StandardCharsets.UTF_8));
+			out().println(String.format(Locale.ROOT, "max heap (-Xmx): %,d MB", Runtime.getRuntime().maxMemory() / 1048576));
 		}
 		return 0;
 	}

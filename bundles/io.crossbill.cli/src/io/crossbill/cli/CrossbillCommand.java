@@ -12,7 +12,9 @@ import picocli.CommandLine.IVersionProvider;
 /** {@code ./crossbill}'s headless commands. Errors are one clear line and a non-zero exit. */
 @Command(name = "crossbill", mixinStandardHelpOptions = true, versionProvider = CrossbillCommand.BundleVersion.class,
 		description = "Crossbill's headless engine commands.",
-		subcommands = { ExceptionsCommand.class, AuditCommand.class, BenchCommand.class, SandboxCommand.class })
+		subcommands = { DemoCommand.class, RunCommand.class, WorkflowsCommand.class, ReconcileCommand.class,
+				ExceptionsCommand.class,
+				AuditCommand.class, BenchCommand.class, SandboxCommand.class, CredentialsCommand.class })
 public class CrossbillCommand implements Runnable {
 
 	@CommandLine.Spec

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crossbill.connect.csv.ExpenseRow;
 import io.crossbill.connect.xero.XeroAccountingConnector;
 import io.crossbill.connect.xero.XeroProjectsReader;
 import io.crossbill.engine.api.ExceptionClass;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Workflow 2, time and expense to billing: approved time entries in Xero Projects become DRAFT invoices in
@@ -53,7 +55,7 @@ public final class TimeToBilling {
     /** One invoice written (or completed after an interruption) by a run. */
     public record Invoice(String invoiceKey, String projectId, String projectName, String contactName,
             String currency, BigDecimal subTotal, String invoiceId, String invoiceNumber, int lines, int entries,
-            int milestones, boolean resumed) {
+            int milestones, int expenses, boolean resumed) {
     }
 
     /**
@@ -63,6 +65,7 @@ public final class TimeToBilling {
      * @param entriesRead       time entries read from the PSA
      * @param entriesBilled     entries put on an invoice by this run
      * @param milestonesBilled  fixed-fee milestones invoiced by this run
+     * @param expensesBilled    expense reports invoiced by this run
      * @param notYetApproved    entries left for a later run because they are not yet approved
      * @param alreadyBilled     entries billed before (by Crossbill or in Xero)
      * @param costOnlyMinutes   non-billable minutes and hours on fixed-fee tasks, for cost reporting
@@ -72,7 +75,7 @@ public final class TimeToBilling {
      * @param writes            writes made to the ERP
      */
     public record Result(YearMonth period, int entriesRead, int entriesBilled, int milestonesBilled,
-            int notYetApproved, int alreadyBilled, long costOnlyMinutes, List<Invoice> invoices,
+            int expensesBilled, int notYetApproved, int alreadyBilled, long costOnlyMinutes, List<Invoice> invoices,
             Map<ExceptionClass, Integer> exceptionsRaised, int blockedEntries, int writes) {
 
         /** Invoice sub-totals (excluding tax) per currency. */
@@ -95,8 +98,19 @@ public final class TimeToBilling {
     private final XeroProjectsReader projects;
     private final StepWriter writer;
     private final SagaSupport support;
+    private final Supplier<List<ExpenseRow>> expenses;
 
     public TimeToBilling(WorkflowContext ctx, XeroAccountingConnector accounting, XeroProjectsReader projects) {
+        this(ctx, accounting, projects, List::of);
+    }
+
+    /**
+     * @param expenses the expense reports of the expense tool (Xero Projects has no expense API); read once per
+     *                 run; approved billable expenses are billed at cost on the project named in the report
+     */
+    public TimeToBilling(WorkflowContext ctx, XeroAccountingConnector accounting, XeroProjectsReader projects,
+            Supplier<List<ExpenseRow>> expenses) {
+        this.expenses = expenses;
         this.ctx = ctx;
         this.accounting = accounting;
         this.projects = projects;
@@ -235,23 +249,29 @@ public final class TimeToBilling {
                     }
                 }
             }
-            // 5. one invoice per project
+            // 5. approved billable expenses, at cost, on the project the report names
+            Map<String, List<ExpenseRow>> expensesByProject = expenses(projectById, ledger, periodEnd);
+            // 6. one invoice per project
             Set<String> projectIds = new java.util.LinkedHashSet<>(billable.keySet());
             projectIds.addAll(milestones.keySet());
+            projectIds.addAll(expensesByProject.keySet());
             int billedEntries = 0;
             int billedMilestones = 0;
+            int billedExpenses = 0;
             for (String pid : projectIds) {
                 JsonNode project = projectById.get(pid);
                 JsonNode contact = contacts.get(project.path("contactId").asText());
                 Optional<Invoice> inv = invoice(project, contact, billable.getOrDefault(pid, List.of()),
-                        milestones.getOrDefault(pid, List.of()), taskById, now, period);
+                        milestones.getOrDefault(pid, List.of()), expensesByProject.getOrDefault(pid, List.of()),
+                        taskById, now, period);
                 if (inv.isPresent()) {
                     invoices.add(inv.get());
                     billedEntries += inv.get().entries();
                     billedMilestones += inv.get().milestones();
+                    billedExpenses += inv.get().expenses();
                 }
             }
-            Result r = new Result(period, entries.size(), billedEntries, billedMilestones, notYetApproved,
+            Result r = new Result(period, entries.size(), billedEntries, billedMilestones, billedExpenses, notYetApproved,
                     alreadyBilled, costOnly, invoices, support.raised(), blocked.size(), writer.writes());
             sagas.finishRun(run, "DONE", entries.size(), writer.writes(), support.raised().values().stream()
                     .mapToInt(Integer::intValue).sum(), invoices.size() + " invoices, " + billedEntries + " entries",
@@ -300,12 +320,14 @@ public final class TimeToBilling {
     // ---------------------------------------------------------------- invoices
 
     private Optional<Invoice> invoice(JsonNode project, JsonNode contact, List<Entry> entries,
-            List<JsonNode> milestones, Map<String, JsonNode> tasks, Instant now, YearMonth billingPeriod) {
+            List<JsonNode> milestones, List<ExpenseRow> projectExpenses, Map<String, JsonNode> tasks, Instant now,
+            YearMonth billingPeriod) {
         String pid = project.path("projectId").asText();
         String currency = project.path("currencyCode").asText();
         List<String> itemIds = new ArrayList<>();
         entries.forEach(e -> itemIds.add(e.id()));
         milestones.forEach(t -> itemIds.add(milestoneId(t)));
+        projectExpenses.forEach(x -> itemIds.add(expenseId(x)));
         itemIds.sort(null);
         String invoiceKey = StepWriter.idempotencyKey("invoice|" + pid + "|" + String.join(",", itemIds));
         // lines: per role (task) and month, or per entry
@@ -341,6 +363,23 @@ public final class TimeToBilling {
             lines.add(new Line(t.path("name").asText() + " (milestone complete) [" + ref + "]", BigDecimal.ONE,
                     amount, List.of(new BillingLedger.Item(milestoneId(t), "MILESTONE", pid, period, invoiceKey, ref,
                             amount, currency, null, null, null, null, null))));
+        }
+        // expenses: one line per category and month, at cost
+        Map<String, List<ExpenseRow>> byCategory = new java.util.TreeMap<>();
+        projectExpenses.forEach(x -> byCategory.computeIfAbsent(x.category() + "|" + YearMonth.from(x.date()),
+                k -> new ArrayList<>()).add(x));
+        for (List<ExpenseRow> g : byCategory.values()) {
+            String ref = lineRef(invoiceKey, lines.size());
+            BigDecimal sum = g.stream().map(ExpenseRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .setScale(2, RoundingMode.HALF_UP);
+            List<BillingLedger.Item> items = new ArrayList<>();
+            for (ExpenseRow x : g) {
+                items.add(new BillingLedger.Item(expenseId(x), "EXPENSE", pid, YearMonth.from(x.date()).toString(),
+                        invoiceKey, ref, x.amount(), currency, null, null, null, null, null));
+            }
+            lines.add(new Line("Expenses - " + g.get(0).category() + " - " + MONTH.format(g.get(0).date()) + " ("
+                    + g.size() + (g.size() == 1 ? " receipt" : " receipts") + ") [" + ref + "]", BigDecimal.ONE, sum,
+                    items));
         }
         if (lines.isEmpty()) {
             return Optional.empty();
@@ -380,7 +419,7 @@ public final class TimeToBilling {
                     + project.path("name").asText() + " reserved for one invoice", payload, now);
         });
         return post(invoiceKey, payload, project.path("name").asText(), contact.path("Name").asText(), pid,
-                currency, lines.size(), entries.size(), milestones.size(), false);
+                currency, lines.size(), entries.size(), milestones.size(), projectExpenses.size(), false);
     }
 
     /** Completes an invoice whose writing a crash interrupted, with the payload and key it was first sent with. */
@@ -399,14 +438,15 @@ public final class TimeToBilling {
             ctx.db().ledger().release(invoiceKey);
             return Optional.empty();
         }
-        long entries = items.stream().filter(i -> "TIME".equals(i.kind())).count();
+        int entries = (int) items.stream().filter(i -> "TIME".equals(i.kind())).count();
+        int milestones = (int) items.stream().filter(i -> "MILESTONE".equals(i.kind())).count();
         return post(invoiceKey, reserved.get().payload(), saga.get().sourceVersion(), "", items.get(0).projectId(),
-                payload.path("CurrencyCode").asText(), payload.path("LineItems").size(), (int) entries,
-                items.size() - (int) entries, true);
+                payload.path("CurrencyCode").asText(), payload.path("LineItems").size(), entries, milestones,
+                items.size() - entries - milestones, true);
     }
 
     private Optional<Invoice> post(String invoiceKey, String payload, String projectName, String contactName,
-            String projectId, String currency, int lines, int entries, int milestones, boolean resumed) {
+            String projectId, String currency, int lines, int entries, int milestones, int expenses, boolean resumed) {
         Sagas sagas = ctx.db().sagas();
         Sagas.Saga saga = sagas.find(WORKFLOW, "invoice:" + invoiceKey).orElseThrow();
         String businessKey = "invoice " + projectName;
@@ -431,7 +471,7 @@ public final class TimeToBilling {
                         + sub.toPlainString(), now);
             });
             return Optional.of(new Invoice(invoiceKey, projectId, projectName, contactName, currency, sub,
-                    w.targetId(), number, lines, entries, milestones, resumed));
+                    w.targetId(), number, lines, entries, milestones, expenses, resumed));
         } catch (StepFailedException e) {
             Instant now = ctx.clock().instant();
             if (e.exceptionId() != null) {
@@ -445,6 +485,50 @@ public final class TimeToBilling {
             }
             return Optional.empty();
         }
+    }
+
+    /** Approved billable expenses not billed yet, by project id; a report that cannot be billed is raised once. */
+    private Map<String, List<ExpenseRow>> expenses(Map<String, JsonNode> projectById, Set<String> ledger,
+            LocalDate periodEnd) {
+        List<ExpenseRow> rows = expenses.get();
+        Map<String, JsonNode> byName = new HashMap<>();
+        projectById.values().forEach(p -> byName.put(p.path("name").asText().trim().toLowerCase(Locale.ROOT), p));
+        Map<String, List<ExpenseRow>> out = new LinkedHashMap<>();
+        for (ExpenseRow x : rows) {
+            if (!x.billable() || x.status() != ExpenseRow.Status.APPROVED || x.date().isAfter(periodEnd)
+                    || ledger.contains(expenseId(x))) {
+                continue;
+            }
+            JsonNode project = byName.get(x.project() == null ? "" : x.project().trim().toLowerCase(Locale.ROOT));
+            ObjectNode payload = JSON.createObjectNode();
+            payload.put("expense_id", x.expenseId());
+            payload.put("date", x.date().toString());
+            payload.put("project", x.project());
+            payload.put("amount", x.amount());
+            payload.put("currency", x.currency());
+            if (project == null) {
+                support.block("expense:" + x.expenseId(), ExceptionClass.REFERENCE, "policy-check", "expenses",
+                        "Expense", payload, "Expense " + x.expenseId() + " is for project '" + x.project()
+                                + "', which Xero Projects does not have.",
+                        "Correct the project name in the expense tool's export, then retry.");
+            } else if ("CLOSED".equals(project.path("status").asText())) {
+                support.block("expense:" + x.expenseId(), ExceptionClass.VALIDATION, "policy-check", "expenses",
+                        "Expense", payload, "Expense " + x.expenseId() + " is for project " + name(project)
+                                + ", which is closed.", "Reopen the project if the expense is billable, then retry.");
+            } else if (!project.path("currencyCode").asText().equals(x.currency())) {
+                support.block("expense:" + x.expenseId(), ExceptionClass.VALIDATION, "policy-check", "expenses",
+                        "Expense", payload, "Expense " + x.expenseId() + " is in " + x.currency() + " but project "
+                                + name(project) + " is invoiced in " + project.path("currencyCode").asText() + ".",
+                        "Convert the expense in the expense tool, or bill it by hand; then resolve this.");
+            } else {
+                out.computeIfAbsent(project.path("projectId").asText(), k -> new ArrayList<>()).add(x);
+            }
+        }
+        return out;
+    }
+
+    private static String expenseId(ExpenseRow x) {
+        return "expense:" + x.expenseId();
     }
 
     // ---------------------------------------------------------------- helpers

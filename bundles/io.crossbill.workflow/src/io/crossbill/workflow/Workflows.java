@@ -80,7 +80,7 @@ public final class Workflows {
             master = new CustomerMasterSync(ctx, systems.crm(), systems.erp()).run();
         }
         if (wanted(TimeToBilling.WORKFLOW, only, skipped)) {
-            billing = new TimeToBilling(ctx, systems.erp(), systems.psaReader()).run(period);
+            billing = new TimeToBilling(ctx, systems.erp(), systems.psaReader(), systems.expenses()).run(period);
         }
         return new Pass(leads, changes, master, billing, skipped);
     }

@@ -71,6 +71,8 @@ class AllWorkflowsTest {
                     && c.contains("Harwell and Finch LLP")), causes.toString());
             assertTrue(first.billing().totals().size() >= 4, "invoices in several currencies, never summed together: "
                     + first.billing().totals());
+            assertTrue(first.billing().expensesBilled() >= 20, "approved billable expenses from the expense tool's"
+                    + " export are billed at cost: " + first.billing().expensesBilled());
             Workflows.Pass second = w.runOnce(NOVEMBER, null);
             assertEquals(0, second.writes(), second.toString());
             assertTrue(second.exceptionsRaised().isEmpty(), second.exceptionsRaised().toString());

@@ -28,7 +28,8 @@ final class DemoFirmSystems implements AutoCloseable {
         XeroConnection xc = new XeroConnection(xero.accountingBaseUrl(), xero.projectsBaseUrl(), xero.tenantId(),
                 xero::token);
         xeroClient = new XeroClient(xc);
-        systems = Systems.connect(new HubSpotConnection(hubspot.baseUrl(), hubspot::token), xc);
+        systems = Systems.connect(new HubSpotConnection(hubspot.baseUrl(), hubspot::token), xc)
+                .withExpenses(Systems.expensesFrom(XeroSandbox::demoExpenses, "expenses-2026-11.csv"));
     }
 
     WorkflowContext context(EngineDatabase db, Instant at) {
