@@ -132,10 +132,16 @@ public final class XeroClient {
         } catch (HttpTimeoutException e) {
             throw new XeroApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "Xero did not answer in time ("
                     + timeout.toSeconds() + " s) to " + what + "; a write may or may not have been made.", e);
-        } catch (IOException e) {
+        } catch (java.net.ConnectException e) {
             throw new XeroApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "Could not reach Xero at "
                     + r.uri().getHost() + " to " + what + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + ".", e);
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + "; nothing was sent.", e);
+        } catch (IOException e) {
+            // connected, then lost: the request may have arrived and been applied
+            throw new XeroApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "The connection to Xero at "
+                    + r.uri().getHost() + " was lost before it answered to " + what + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); a write may or may not have been"
+                    + " made.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new XeroApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "Interrupted while waiting for"

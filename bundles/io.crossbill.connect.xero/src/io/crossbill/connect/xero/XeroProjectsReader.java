@@ -3,6 +3,7 @@ package io.crossbill.connect.xero;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crossbill.connect.xero.XeroClient.Api;
 import io.crossbill.engine.api.ConnectorSchema;
+import io.crossbill.engine.api.SampleSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Reads Xero Projects: projects and their time entries, following {@code page}/{@code pageSize}
- * pagination ({@code {"pagination":{page,pageSize,pageCount,itemCount},"items":[...]}}) to the end.
+ * Reads Xero Projects: projects, their tasks and their time entries, following {@code page}/{@code pageSize}
+ * pagination ({@code {"pagination":{page,pageSize,pageCount,itemCount},"items":[...]}}) to the end. As a
+ * {@link SampleSource} it reads a single page of real records for the mapping editor.
  */
-public final class XeroProjectsReader {
+public final class XeroProjectsReader implements SampleSource {
     /** Xero Projects' largest page. */
     public static final int MAX_PAGE_SIZE = 500;
 
@@ -35,8 +37,54 @@ public final class XeroProjectsReader {
     }
 
     /** The entities and fields of Xero Projects that this reader handles. */
+    @Override
     public ConnectorSchema schema() {
         return XeroSchemas.projects();
+    }
+
+    /**
+     * Up to {@code max} real records of one entity of {@link #schema()}: projects from their first page; tasks and
+     * time entries from the first page of each project in turn until {@code max} are found; amounts from the
+     * projects and tasks that hold them. Reads only.
+     *
+     * @throws IllegalArgumentException for an entity the schema does not know, or {@code max < 1}
+     */
+    @Override
+    public List<JsonNode> samples(String entity, int max) {
+        return XeroSamples.samples(schema(), entity, max, this::onePage);
+    }
+
+    private List<JsonNode> onePage(String entity, int max) {
+        List<JsonNode> projects = firstPage("/Projects", Map.of(), entity.equals("Project") ? max : MAX_PAGE_SIZE);
+        String below = switch (entity) {
+            case "Project" -> null;
+            case "Task" -> "/Tasks";
+            case "TimeEntry" -> "/Time";
+            default -> throw new IllegalArgumentException("Xero Projects has no list of '" + entity + "' to sample.");
+        };
+        if (below == null) {
+            return projects;
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode p : projects) {
+            if (out.size() >= max) {
+                break;
+            }
+            out.addAll(firstPage("/Projects/" + p.path("projectId").asText() + below, Map.of(), max - out.size()));
+        }
+        return out;
+    }
+
+    private List<JsonNode> firstPage(String path, Map<String, String> filters, int max) {
+        Map<String, String> q = new LinkedHashMap<>(filters);
+        q.put("page", "1");
+        q.put("pageSize", Integer.toString(Math.min(max, MAX_PAGE_SIZE)));
+        synchronized (this) {
+            requests++;
+        }
+        List<JsonNode> out = new ArrayList<>();
+        client.get(Api.PROJECTS, path, q, null).path("items").forEach(out::add);
+        return out.size() > max ? out.subList(0, max) : out;
     }
 
     /** All projects; {@code states} filters (INPROGRESS, CLOSED) when given. */

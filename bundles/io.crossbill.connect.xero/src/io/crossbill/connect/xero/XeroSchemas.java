@@ -9,22 +9,26 @@ import java.util.List;
 
 /**
  * The schemas of the Xero entities this bundle reads and writes, taken from the OpenAPI specs
- * ({@code xero_accounting.yaml}: Contact, Invoice, LineItem; {@code xero-projects.yaml}: Project, TimeEntry,
- * Amount). Only the fields the specs define; nested schemas this bundle does not handle (addresses, payments,
+ * ({@code xero_accounting.yaml}: Contact, Invoice, LineItem, CreditNote, Item, Purchase, TaxRate, TaxComponent,
+ * Currency; {@code xero-projects.yaml}: Project, Task, TimeEntry, Amount). Only the fields the specs define; nested schemas this bundle does not handle (addresses, payments,
  * tracking) appear as OBJECT/ARRAY fields naming the spec schema.
  */
 public final class XeroSchemas {
     private XeroSchemas() {
     }
 
-    /** Xero Accounting: Contact, Invoice, LineItem. */
+    /**
+     * Xero Accounting: Contact, Invoice, LineItem, CreditNote, Item, Purchase (an item's sales and purchase
+     * details), TaxRate, TaxComponent, Currency.
+     */
     public static ConnectorSchema accounting() {
-        return new ConnectorSchema("xero", List.of(contact(), invoice(), lineItem()));
+        return new ConnectorSchema("xero", List.of(contact(), invoice(), lineItem(), creditNote(), item(), purchase(),
+                taxRate(), taxComponent(), currency()));
     }
 
-    /** Xero Projects: Project, TimeEntry, Amount. */
+    /** Xero Projects: Project, Task, TimeEntry, Amount. */
     public static ConnectorSchema projects() {
-        return new ConnectorSchema("xero-projects", List.of(project(), timeEntry(), amount()));
+        return new ConnectorSchema("xero-projects", List.of(project(), task(), timeEntry(), amount()));
     }
 
     static Entity contact() {
@@ -64,6 +68,55 @@ public final class XeroSchemas {
                 "Tracking:[LineItemTracking", "DiscountRate:number", "DiscountAmount:number",
                 "RepeatingInvoiceID:uuid", "Taxability", "SalesTaxCodeId:number",
                 "TaxBreakdown:[TaxBreakdownComponent"));
+    }
+
+    static Entity creditNote() {
+        return new Entity("CreditNote", "GET /CreditNotes", fields(
+                "Type", "Contact:{Contact", "Date:date", "DueDate:date", "Status", "LineAmountTypes",
+                "LineItems:[LineItem", "SubTotal:number", "TotalTax:number", "Total:number", "CISDeduction:number!",
+                "CISRate:number!", "UpdatedDateUTC:datetime!", "UpdatedDateUTCString!", "CurrencyCode",
+                "FullyPaidOnDate:date", "CreditNoteID:uuid", "CreditNoteNumber", "Reference", "SentToContact:boolean!",
+                "CurrencyRate:number", "RemainingCredit:number", "Allocations:[Allocation", "AppliedAmount:number",
+                "Payments:[Payment", "BrandingThemeID:uuid", "StatusAttributeString", "HasAttachments:boolean",
+                "HasErrors:boolean", "ValidationErrors:[ValidationError", "Warnings:[ValidationError",
+                "InvoiceAddresses:[InvoiceAddress"));
+    }
+
+    static Entity item() {
+        return new Entity("Item", "GET /Items", fields(
+                "Code", "InventoryAssetAccountCode", "Name", "IsSold:boolean", "IsPurchased:boolean", "Description",
+                "PurchaseDescription", "PurchaseDetails:{Purchase", "SalesDetails:{Purchase",
+                "IsTrackedAsInventory:boolean", "TotalCostPool:number", "QuantityOnHand:number",
+                "UpdatedDateUTC:datetime!", "ItemID:uuid", "StatusAttributeString", "ValidationErrors:[ValidationError"));
+    }
+
+    static Entity purchase() {
+        return new Entity("Purchase", "Item.SalesDetails, Item.PurchaseDetails", fields(
+                "UnitPrice:number", "AccountCode", "COGSAccountCode", "TaxType"));
+    }
+
+    static Entity taxRate() {
+        return new Entity("TaxRate", "GET /TaxRates", fields(
+                "Name", "TaxType", "TaxComponents:[TaxComponent", "Status", "ReportTaxType", "CanApplyToAssets:boolean!",
+                "CanApplyToEquity:boolean!", "CanApplyToExpenses:boolean!", "CanApplyToLiabilities:boolean!",
+                "CanApplyToRevenue:boolean!", "DisplayTaxRate:number!", "EffectiveRate:number!"));
+    }
+
+    static Entity taxComponent() {
+        return new Entity("TaxComponent", "TaxRate.TaxComponents", fields(
+                "Name", "Rate:number", "IsCompound:boolean", "IsNonRecoverable:boolean"));
+    }
+
+    static Entity currency() {
+        return new Entity("Currency", "GET /Currencies", fields("Code", "Description"));
+    }
+
+    static Entity task() {
+        return new Entity("Task", "GET /Projects/{projectId}/Tasks", fields(
+                "taskId:uuid", "name", "rate:{Amount", "chargeType", "estimateMinutes:integer", "projectId:uuid",
+                "totalMinutes:integer", "totalAmount:{Amount", "minutesInvoiced:integer", "minutesToBeInvoiced:integer",
+                "fixedMinutes:integer", "nonChargeableMinutes:integer", "amountToBeInvoiced:{Amount",
+                "amountInvoiced:{Amount", "status"));
     }
 
     static Entity project() {

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * What every Xero API does before and after the route: bearer token (401), tenant header (403),
- * armed faults, per-tenant rate limits (429 + Retry-After + X-Rate-Limit-Problem), Idempotency-Key
+ * armed faults (including a dropped connection or a late answer after the write was applied), per-tenant rate limits (429 + Retry-After + X-Rate-Limit-Problem), Idempotency-Key
  * replay on writes, and the rate-limit headers on each answer.
  */
 public abstract class XeroHttpHandler implements HttpHandler {
@@ -48,7 +48,11 @@ public abstract class XeroHttpHandler implements HttpHandler {
     @Override
     public final void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            send(ex, answer(ex));
+            Response r = answer(ex);
+            if (r != null) {
+                send(ex, r);
+            }
+            // null: an armed DROP_AFTER_WRITE; closing the exchange unanswered closes the connection
         } catch (RuntimeException e) {
             // never let an exception kill the exchange silently
             try {
@@ -60,6 +64,7 @@ public abstract class XeroHttpHandler implements HttpHandler {
         }
     }
 
+    /** The answer to send, or {@code null} to close the connection unanswered (an armed DROP_AFTER_WRITE). */
     private Response answer(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         byte[] body = ex.getRequestBody().readAllBytes();
@@ -99,6 +104,10 @@ public abstract class XeroHttpHandler implements HttpHandler {
                     .withHeader("X-DayLimit-Remaining", Integer.toString(d.dayRemaining()));
             if (fault == Faults.Kind.MALFORMED_JSON) {
                 return Response.json(200, GARBAGE);
+            } else if (fault == Faults.Kind.DROP_AFTER_WRITE) {
+                return null;
+            } else if (fault == Faults.Kind.SLOW_AFTER_WRITE) {
+                sleep(armed.delay().toMillis());
             }
             return r;
         } finally {

@@ -76,8 +76,12 @@ class XeroPartsTest {
     @Test
     void schemasFollowTheSpecs() {
         ConnectorSchema acc = XeroSchemas.accounting();
-        assertEquals(java.util.List.of("Contact", "Invoice", "LineItem"),
-                acc.entities().stream().map(ConnectorSchema.Entity::name).toList());
+        assertEquals(java.util.List.of("Contact", "Invoice", "LineItem", "CreditNote", "Item", "Purchase", "TaxRate",
+                "TaxComponent", "Currency"), acc.entities().stream().map(ConnectorSchema.Entity::name).toList());
+        assertEquals(ConnectorSchema.Type.UUID, acc.entity("CreditNote").orElseThrow().field("CreditNoteID")
+                .orElseThrow().type());
+        assertEquals("Purchase", acc.entity("Item").orElseThrow().field("SalesDetails").orElseThrow().of());
+        assertTrue(acc.entity("TaxRate").orElseThrow().field("EffectiveRate").orElseThrow().readOnly());
         ConnectorSchema.Entity invoice = acc.entity("Invoice").orElseThrow();
         assertEquals(ConnectorSchema.Type.ARRAY, invoice.field("LineItems").orElseThrow().type());
         assertEquals("LineItem", invoice.field("LineItems").orElseThrow().of());

@@ -12,6 +12,7 @@ import io.crossbill.connect.xero.XeroApiException;
 import io.crossbill.connect.xero.XeroClient;
 import io.crossbill.connect.xero.XeroConnection;
 import io.crossbill.connect.xero.XeroDates;
+import io.crossbill.connect.xero.XeroProjectsConnector;
 import io.crossbill.connect.xero.XeroProjectsReader;
 import io.crossbill.connect.xero.contract.tests.RecordingHttpClient.Exchange;
 import io.crossbill.engine.api.ExceptionClass;
@@ -285,6 +286,90 @@ class XeroContractTest {
         assertEquals(ExceptionClass.AUTH, e.exceptionClass());
         assertFalse(e.getMessage().contains(wrong), e.getMessage());
         assertTrue(http.since(firstExchange).stream().allMatch(x -> x.status() == 401), "answered by the sandbox");
+    }
+
+    @Test
+    void creditNotesAreCreatedReadFoundAndUpdated() {
+        XeroAccountingConnector connector = accounting(2);
+        String contact = newContact(connector, unique("CB"));
+        String reference = unique("CB-CN");
+        String id = writeOk(connector, "CreditNote", """
+                {"Type":"ACCRECCREDIT","Contact":{"ContactID":"%s"},"Date":"2026-12-01","Reference":"%s",
+                 "Status":"DRAFT","CurrencyCode":"EUR","LineAmountTypes":"Exclusive",
+                 "LineItems":[{"Description":"Overbilled hours","Quantity":2,"UnitAmount":150.0,
+                               "AccountCode":"200","TaxType":"NONE"}]}""".formatted(contact, reference)).targetId();
+        writeOk(connector, "CreditNote", """
+                {"CreditNoteID":"%s","Status":"AUTHORISED"}""".formatted(id));
+        JsonNode read = connector.creditNotes(null).stream().filter(c -> c.path("CreditNoteID").asText().equals(id))
+                .findFirst().orElseThrow();
+        assertEquals("AUTHORISED", read.path("Status").asText());
+        assertEquals(300.0, read.path("RemainingCredit").asDouble(), 0.001);
+        assertEquals(id, connector.findByReference("CreditNote", reference).orElseThrow());
+        assertEquals(id, connector.findByReference("CreditNote", read.path("CreditNoteNumber").asText()).orElseThrow());
+        assertEquals(1, connector.samples("CreditNote", 1).size());
+        assertTrue(http.since(firstExchange).stream().anyMatch(e -> e.method().equals("PUT")
+                && e.target().startsWith("/CreditNotes")));
+    }
+
+    @Test
+    void itemsAreSavedReadFoundAndUsedOnAnInvoice() {
+        XeroAccountingConnector connector = accounting(10);
+        String code = unique("DAY").toUpperCase();
+        String id = writeOk(connector, "Item", """
+                {"Code":"%s","Name":"Consulting day","Description":"Senior consultant, one day",
+                 "SalesDetails":{"UnitPrice":1200.0,"AccountCode":"200","TaxType":"NONE"}}""".formatted(code))
+                .targetId();
+        assertEquals(id, writeOk(connector, "Item", """
+                {"Code":"%s","Name":"Consulting day (senior)"}""".formatted(code)).targetId());
+        assertEquals(id, connector.findByReference("Item", code).orElseThrow());
+        assertTrue(connector.items().stream().anyMatch(i -> i.path("Name").asText().equals("Consulting day (senior)")));
+        String contact = newContact(connector, unique("CB"));
+        String invoice = writeOk(connector, "Invoice", """
+                {"Type":"ACCREC","Contact":{"ContactID":"%s"},"Status":"DRAFT","CurrencyCode":"EUR",
+                 "LineItems":[{"ItemCode":"%s","Quantity":2}]}""".formatted(contact, code)).targetId();
+        assertEquals(2400.0, connector.invoice(invoice).orElseThrow().path("Total").asDouble(), 0.001);
+        assertFalse(connector.samples("Item", 1).isEmpty());
+    }
+
+    @Test
+    void taxRatesAndCurrenciesAreReadAndACurrencyIsEnabled() {
+        XeroAccountingConnector connector = accounting(10);
+        assertTrue(connector.taxRates().stream().anyMatch(t -> t.path("TaxType").asText().equals("OUTPUT2")));
+        assertTrue(connector.currencies().stream().anyMatch(c -> c.path("Code").asText().equals("GBP")));
+        assertEquals("CHF", connector.enableCurrency("CHF").path("Code").asText());
+        assertTrue(connector.currencies().stream().anyMatch(c -> c.path("Code").asText().equals("CHF")));
+        assertEquals(1, connector.samples("TaxComponent", 1).size());
+    }
+
+    @Test
+    void projectsAreCreatedGivenATaskAndUpdated() {
+        String contact = newContact(accounting(10), unique("CB"));
+        XeroProjectsConnector projects = new XeroProjectsConnector(client(SECRET));
+        String name = unique("Warehouse analytics");
+        WriteResult created = projects.write(entry("Project", unique("prj"), """
+                {"contactId":"%s","name":"%s","deadlineUtc":"2027-03-31T00:00:00Z","estimateAmount":40000.0}"""
+                .formatted(contact, name)));
+        assertEquals(WriteResult.Outcome.DONE, created.outcome(), created.detail());
+        String projectId = created.targetId();
+        WriteResult task = projects.write(entry("Task", unique("task"), """
+                {"projectId":"%s","name":"Consulting","rate":{"currency":"EUR","value":150.0},"chargeType":"TIME",
+                 "estimateMinutes":6000}""".formatted(projectId)));
+        assertEquals(WriteResult.Outcome.DONE, task.outcome(), task.detail());
+        WriteResult updated = projects.write(entry("Project", unique("prj-upd"), """
+                {"projectId":"%s","name":"%s","estimateAmount":52000.0}""".formatted(projectId, name)));
+        assertEquals(WriteResult.Outcome.DONE, updated.outcome(), updated.detail());
+        assertEquals(projectId, updated.targetId());
+
+        XeroProjectsReader reader = new XeroProjectsReader(client(SECRET));
+        JsonNode read = reader.projects().stream().filter(p -> p.path("projectId").asText().equals(projectId))
+                .findFirst().orElseThrow();
+        assertEquals(52000.0, read.path("estimate").path("value").asDouble(), 0.001);
+        assertEquals("EUR", read.path("currencyCode").asText());
+        assertEquals(task.targetId(), reader.tasks(projectId).get(0).path("taskId").asText());
+        assertEquals(List.of(201, 201, 204), http.since(firstExchange).stream()
+                .filter(e -> !e.method().equals("GET") && e.target().startsWith("/Projects"))
+                .map(Exchange::status).toList());
+        assertEquals(2, reader.samples("Project", 2).size());
     }
 
     /**
