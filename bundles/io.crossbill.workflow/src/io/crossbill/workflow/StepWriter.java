@@ -49,6 +49,7 @@ final class StepWriter {
         Delivery delivery = new Delivery(connector, ctx.gates().of(WorkflowContext.gateName(connector.system())),
                 ctx.waits(), new Delivery.Settings(workflow, step, e -> businessKey));
         DeliveryOutcome outcome;
+        long started = System.nanoTime();
         try {
             outcome = delivery.deliver(entry);
         } catch (InterruptedException e) {
@@ -56,6 +57,9 @@ final class StepWriter {
             throw new StepFailedException(null, ExceptionClass.CONNECTIVITY, "The run was stopped while writing to "
                     + connector.system() + "; the step is made again on the next run.");
         }
+        // the monitor's throughput and latency charts read these
+        ctx.db().metrics().add(workflow, step.replaceFirst(":\\d+$", ""), outcome.kind().name().toLowerCase(
+                java.util.Locale.ROOT), ctx.waits().now(), 1, (System.nanoTime() - started) / 1_000);
         if (outcome.kind() == DeliveryOutcome.Kind.SENT) {
             writes++;
             ctx.db().audit().append(ctx.actor(), "write " + entity, connector.system() + "/" + outcome.targetId(),

@@ -1,0 +1,149 @@
+package io.crossbill.ui.tests;
+
+import static io.crossbill.ui.tests.WorkbenchFixture.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.junit.jupiter.api.Test;
+
+import io.crossbill.engine.api.ExceptionClass;
+import io.crossbill.engine.api.ExceptionReport;
+import io.crossbill.store.EngineDatabase;
+import io.crossbill.store.Sagas;
+import io.crossbill.ui.engine.WorkbenchEngine;
+import io.crossbill.ui.monitor.MonitorView;
+import io.crossbill.ui.monitor.RunHistoryView;
+import io.crossbill.ui.monitor.WorkflowDiagram;
+import io.crossbill.ui.parts.RunHistoryPart;
+import io.crossbill.ui.parts.WorkflowMonitorPart;
+
+/**
+ * The Operate perspective's workflow monitor and run history over the workspace's engine database: counts
+ * change on screen while sagas are written, runs appear in the history, one deal can be followed.
+ */
+class WorkflowMonitorTest {
+
+	@Test
+	void monitorCountsChangeWhileSagasAreWrittenAndADealCanBeFollowed() throws Exception {
+		EngineDatabase db = WorkbenchEngine.database();
+		MonitorView monitor = ((WorkflowMonitorPart) show("io.crossbill.ui.part.workflowMonitor").getObject()).view();
+		assertNotNull(monitor, "the monitor part could not open the workspace database");
+		assertTrue(waitUntil(() -> monitor.diagram().getModel() != null, 10_000), "the diagram never got its counts");
+		assertEquals(4, monitor.diagram().lanes().size(), "one lane per workflow");
+		long before = done(monitor, "lead-to-project", "customer");
+		long refreshes = monitor.refreshes();
+
+		String tag = "uitest" + System.currentTimeMillis();
+		Instant now = Instant.now();
+		Sagas sagas = db.sagas();
+		for (int i = 1; i <= 3; i++) {
+			long id = sagas.begin("lead-to-project", "deal:" + tag + "-" + i, "v1", now).id();
+			sagas.step(id, "customer", "DONE", "xero", "contact-" + tag + "-" + i, "created",
+					"{\"Name\":\"Test customer " + i + "\",\"TaxNumber\":\"GB12345678" + i + "\"}", now);
+		}
+		long blocked = sagas.begin("lead-to-project", "deal:" + tag + "-4", null, now).id();
+		long ex = db.exceptions().report(new ExceptionReport(ExceptionClass.VALIDATION, "lead-to-project", "customer",
+				"xero", "Contact", "deal:" + tag + "-4", null, "{\"TaxNumber\":\"DE98765\"}".getBytes(
+						StandardCharsets.UTF_8), null, "Tax id DE98765 is not a valid German VAT number.",
+				"Correct the tax id in the CRM, then retry.", null, 0));
+		sagas.step(blocked, "customer", "BLOCKED", "xero", null, "invalid tax id", null, now);
+		sagas.finish(blocked, Sagas.State.BLOCKED, ex, "invalid tax id", now);
+
+		assertTrue(waitUntil(() -> done(monitor, "lead-to-project", "customer") == before + 3, 8_000),
+				"the customer box still shows " + done(monitor, "lead-to-project", "customer") + " done, not "
+						+ (before + 3));
+		assertTrue(monitor.refreshes() > refreshes, "the counts were not read again");
+		WorkflowDiagram.Box customer = box(monitor, "lead-to-project", "customer");
+		assertTrue(customer.lines().contains("done " + (before + 3)), customer.lines().toString());
+		assertTrue(customer.counts().blocked() >= 1, customer.lines().toString());
+		assertTrue(monitor.statusText().startsWith("Updated "), monitor.statusText());
+		Path png = screenshot(mainShell(), "workflow-monitor");
+		assertTrue(Files.size(png) > 10_000, "screenshot suspiciously small: " + png);
+
+		// follow the blocked deal: its step and the exception on the way
+		clickTab(monitor.tabs(), "Follow a transaction");
+		monitor.timeline().follow(tag + "-4");
+		assertTrue(waitUntil(() -> monitor.timeline().timeline() != null
+				&& monitor.timeline().timeline().query().equals(tag + "-4"), 8_000), "the search never finished");
+		assertEquals(2, monitor.timeline().table().getItemCount(), "the blocked step and its exception");
+		int exceptionRow = monitor.timeline().table().getItem(0).getText(3).startsWith("exception") ? 0 : 1;
+		monitor.timeline().select(exceptionRow);
+		assertTrue(monitor.timeline().detailText().contains("not a valid German VAT number"),
+				monitor.timeline().detailText());
+		assertTrue(monitor.timeline().detailText().contains("\"TaxNumber\" : \"DE98765\""),
+				"the payload is shown indented: " + monitor.timeline().detailText());
+		assertTrue(monitor.timeline().summaryText().contains("1 saga"), monitor.timeline().summaryText());
+		screenshot(mainShell(), "transaction-timeline");
+		clickTab(monitor.tabs(), "Diagram");
+	}
+
+	@Test
+	void runHistoryListsRunsWithTheirCountsAndDurations() throws Exception {
+		EngineDatabase db = WorkbenchEngine.database();
+		Instant start = Instant.now().minusSeconds(12);
+		long run = db.sagas().startRun("time-to-billing", start);
+		db.sagas().finishRun(run, "DONE", 354, 12, 7, "12 invoices, 135 entries", start.plusMillis(4_200));
+		RunHistoryView history = ((RunHistoryPart) show("io.crossbill.ui.part.runHistory").getObject()).view();
+		assertNotNull(history, "the run history part could not open the workspace database");
+		assertTrue(waitUntil(() -> history.runs().stream().anyMatch(r -> r.id() == run), 8_000),
+				"run " + run + " never appeared");
+		var row = Arrays.stream(history.table().getItems()).filter(i -> Long.valueOf(run).equals(i.getData()))
+				.findFirst().orElseThrow();
+		assertEquals("time-to-billing", row.getText(1));
+		assertEquals("4.2 s", row.getText(3));
+		assertEquals("354", row.getText(5));
+		assertEquals("12", row.getText(6));
+		assertEquals("7", row.getText(7));
+		assertEquals("12 invoices, 135 entries", row.getText(8));
+
+		history.showWorkflow("lead-to-project");
+		assertTrue(waitUntil(() -> history.runs().stream().allMatch(r -> r.workflow().equals("lead-to-project")), 8_000),
+				"the table still lists other workflows' runs");
+		history.showWorkflow(null);
+		assertTrue(waitUntil(() -> history.runs().stream().anyMatch(r -> r.id() == run), 8_000));
+		Path png = screenshot(mainShell(), "run-history");
+		assertTrue(Files.size(png) > 10_000, "screenshot suspiciously small: " + png);
+	}
+
+	private static MPart show(String partId) {
+		EModelService models = application().getContext().get(EModelService.class);
+		EPartService parts = mainWindow().getContext().get(EPartService.class);
+		parts.switchPerspective(models.findElements(application(), "io.crossbill.ui.perspective.operate",
+				MPerspective.class).get(0));
+		MPart part = models.findElements(mainWindow(), partId, MPart.class).get(0);
+		parts.showPart(part, EPartService.PartState.ACTIVATE);
+		settle();
+		return part;
+	}
+
+	private static void clickTab(CTabFolder tabs, String text) {
+		CTabItem item = Arrays.stream(tabs.getItems()).filter(i -> i.getText().equals(text)).findFirst()
+				.orElseThrow(() -> new AssertionError("no tab " + text));
+		// the widget action a click on the tab makes (XTest clicks on CTabFolder tabs are refused under Xvfb here)
+		tabs.setSelection(item);
+		org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+		e.item = item;
+		tabs.notifyListeners(org.eclipse.swt.SWT.Selection, e);
+		assertTrue(waitUntil(() -> tabs.getSelection() == item, 3_000), "selecting " + text + " did not select it");
+	}
+
+	private static WorkflowDiagram.Box box(MonitorView monitor, String workflow, String step) {
+		return monitor.diagram().boxes().stream().filter(b -> b.workflow().equals(workflow) && b.step().equals(step))
+				.findFirst().orElseThrow(() -> new AssertionError("no box " + workflow + "/" + step));
+	}
+
+	private static long done(MonitorView monitor, String workflow, String step) {
+		return box(monitor, workflow, step).counts().done();
+	}
+}
