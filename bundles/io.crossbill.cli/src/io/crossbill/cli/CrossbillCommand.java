@@ -13,6 +13,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "crossbill", mixinStandardHelpOptions = true, versionProvider = CrossbillCommand.BundleVersion.class,
 		description = "Crossbill's headless engine commands.",
 		subcommands = { DemoCommand.class, RunCommand.class, WorkflowsCommand.class, ReconcileCommand.class,
+				SnapshotCommand.class, SeedExceptionsCommand.class,
 				ExceptionsCommand.class,
 				AuditCommand.class, BenchCommand.class, SandboxCommand.class, CredentialsCommand.class })
 public class CrossbillCommand implements Runnable {

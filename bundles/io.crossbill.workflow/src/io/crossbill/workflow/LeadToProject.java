@@ -2,11 +2,11 @@ package io.crossbill.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossbill.connect.xero.XeroAccountingConnector;
 import io.crossbill.connect.xero.XeroProjectsConnector;
 import io.crossbill.engine.api.ExceptionClass;
+import io.crossbill.mapping.runtime.MappingFailure;
 import io.crossbill.store.Sagas;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,6 +36,9 @@ import java.util.Optional;
  * time-and-materials (rates from the base rate of the currency), one FIXED task per line item for a
  * fixed-fee deal (the milestones), and a non-chargeable "Internal review" task.</li>
  * </ul>
+ * The Xero contact and project payloads come from the shipped mapping designs ({@link ShippedDesigns}: HubSpot
+ * to canonical to Xero), so an analyst can change them without a new release; a company or deal they cannot
+ * map raises a VALIDATION exception instead of a write.
  */
 public final class LeadToProject {
     public static final String WORKFLOW = "lead-to-project";
@@ -67,6 +70,7 @@ public final class LeadToProject {
     private final XeroProjectsConnector projects;
     private final StepWriter writer;
     private final SagaSupport support;
+    private final ShippedDesigns designs;
 
     public LeadToProject(WorkflowContext ctx, Crm crm, XeroAccountingConnector accounting,
             XeroProjectsConnector projects) {
@@ -76,6 +80,7 @@ public final class LeadToProject {
         this.projects = projects;
         this.writer = new StepWriter(ctx, WORKFLOW);
         this.support = new SagaSupport(ctx, WORKFLOW);
+        this.designs = ShippedDesigns.get();
     }
 
     /** Takes every closed-won deal not yet done through the workflow. */
@@ -175,19 +180,17 @@ public final class LeadToProject {
                                         : "Correct the company in the CRM, then retry.");
                         return blocked(dealId, dealName);
                     }
-                    ObjectNode contact = JSON.createObjectNode();
-                    contact.put("Name", cp.path("name").asText());
-                    contact.put("ContactNumber", ("HS-" + company.path("id").asText()));
-                    contact.put("TaxNumber", taxId);
-                    contact.put("DefaultCurrency", currency);
-                    if (!cp.path("domain").asText("").isBlank()) {
-                        contact.put("Website", "https://" + cp.path("domain").asText());
+                    ObjectNode contact;
+                    try {
+                        contact = designs.xeroContact(company, deal);
+                    } catch (MappingFailure e) {
+                        support.block(subject, ExceptionClass.VALIDATION, "customer", "xero", "Contact", payload,
+                                "Company '" + cp.path("name").asText() + "' cannot be mapped to a Xero customer: "
+                                        + e.getMessage(),
+                                "Correct the company in the CRM (or add the missing value to the mapping design "
+                                        + ShippedDesigns.CUSTOMER_TO_XERO_CONTACT + "), then retry.");
+                        return blocked(dealId, dealName);
                     }
-                    ArrayNode addresses = contact.putArray("Addresses");
-                    ObjectNode a = addresses.addObject();
-                    a.put("AddressType", "POBOX");
-                    a.put("City", cp.path("city").asText(""));
-                    a.put("Country", cp.path("country").asText(""));
                     customerId = writer.write(accounting, "Contact", subject, "customer", dealId + "|" + companyKey,
                             contact.toString()).targetId();
                     customerCreated = true;
@@ -208,15 +211,16 @@ public final class LeadToProject {
             currentSystem = "xero-projects";
             String projectId = sagas.doneStep(saga.id(), "project").map(Sagas.Step::targetId).orElse(null);
             boolean projectCreated = false;
-            BigDecimal amount = decimal(props.path("amount"));
             if (projectId == null) {
-                ObjectNode p = JSON.createObjectNode();
-                p.put("contactId", customerId);
-                p.put("name", clip(dealName, 100));
-                LocalDate close = date(props.path("closedate").asText(null));
-                p.put("deadlineUtc", close.plusMonths(6).atTime(17, 0).toInstant(ZoneOffset.UTC).toString());
-                if (amount.signum() > 0) {
-                    p.put("estimateAmount", amount);
+                ObjectNode p;
+                try {
+                    p = designs.xeroProject(deal, customerId);
+                } catch (MappingFailure e) {
+                    support.block(subject, ExceptionClass.VALIDATION, "project", "xero-projects", "Project", payload,
+                            "Deal '" + dealName + "' cannot be mapped to a Xero project: " + e.getMessage(),
+                            "Correct the deal in the CRM (or the mapping design "
+                                    + ShippedDesigns.DEAL_TO_PROJECT + "), then retry.");
+                    return blocked(dealId, dealName);
                 }
                 projectId = writer.write(projects, "Project", subject, "project", dealId, p.toString()).targetId();
                 projectCreated = true;

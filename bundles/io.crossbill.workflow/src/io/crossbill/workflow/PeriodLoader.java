@@ -20,13 +20,16 @@ import io.crossbill.store.Sagas;
 import io.crossbill.store.StoredException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,21 +60,195 @@ public final class PeriodLoader {
         this.crm = crm;
     }
 
+    /**
+     * Reads the period's records from the systems and the engine's database and builds the reconciliation's
+     * input: {@link #fetch()} followed by {@link #input(YearMonth, Records)}.
+     */
     public ReconciliationInput load(YearMonth month) throws ReadFailedException {
-        ReconciliationPeriod period = ReconciliationPeriod.of(month, ctx.settings().zone());
-        ReconciliationInput.Builder in = ReconciliationInput.builder(period);
+        return input(month, fetch());
+    }
+
+    /**
+     * Everything a period's reconciliation is built from, as read: the systems' records in their own JSON
+     * shapes and the engine's side (ledger, cross-references, exceptions, project set-ups). A live load reads
+     * them from the systems; a period snapshot ({@code io.crossbill.workflow.snapshot}) keeps them in a file,
+     * so the same {@link #input} turns either into the reconciliation's input.
+     *
+     * @param takenAt       when the records were read: an entry entered {@code approvalDelay} before counts as
+     *                      approved
+     * @param zone          the firm's time zone (decides each entry's month)
+     * @param approvalDelay the firm's timesheet lock
+     * @param contacts      Xero contacts, archived included
+     * @param invoices      Xero invoices with their lines
+     * @param projects      Xero Projects projects
+     * @param tasks         tasks by project id
+     * @param timeEntries   time entries by project id
+     * @param crm           whether the CRM was read (without it contracts and CRM customers are left out)
+     * @param deals         CRM deals by deal id, those the engine's cross-references point at; a deal the CRM
+     *                      does not hold is absent
+     * @param companies     CRM companies
+     * @param engine        the engine's side
+     */
+    public record Records(Instant takenAt, ZoneId zone, Duration approvalDelay, List<JsonNode> contacts,
+            List<JsonNode> invoices, List<JsonNode> projects, Map<String, List<JsonNode>> tasks,
+            Map<String, List<JsonNode>> timeEntries, boolean crm, Map<String, JsonNode> deals,
+            List<JsonNode> companies, EngineSide engine) {
+    }
+
+    /**
+     * What the engine's database contributes to a period's reconciliation.
+     *
+     * @param ledger           every billing ledger item
+     * @param dealKeyOfProject our deal key ({@code hubspot-deal:<id>}) by Xero project id
+     * @param xeroOfCompany    the Xero contact id by CRM company id
+     * @param projectOfDeal    the Xero project id by CRM deal id, for the deals whose project was set up
+     * @param exceptions       the exceptions (up to 100,000)
+     * @param setups           the lead-to-project sagas that finished
+     * @param itemsRead        records the workflows read, over their runs
+     */
+    public record EngineSide(List<BillingLedger.Item> ledger, Map<String, String> dealKeyOfProject,
+            Map<String, String> xeroOfCompany, Map<String, String> projectOfDeal, List<ExceptionRow> exceptions,
+            List<SetupRow> setups, long itemsRead) {
+    }
+
+    /** The part of a stored exception the reconciliation links breaks to. */
+    public record ExceptionRow(long id, String businessKey, String exceptionClass, String state, Instant createdAt,
+            Instant updatedAt) {
+    }
+
+    /** A finished lead-to-project saga: its deal key and when it started and finished. */
+    public record SetupRow(String businessKey, Instant startedAt, Instant updatedAt) {
+    }
+
+    /** Reads every record {@link #input} needs, source after source, from the systems and the database. */
+    public Records fetch() throws ReadFailedException {
         Instant now = ctx.clock().instant();
+        List<JsonNode> contacts = contacts();
+        List<JsonNode> invoices = invoices();
+        List<JsonNode> projectList = projects();
+        Map<String, List<JsonNode>> tasks = new HashMap<>();
+        Map<String, List<JsonNode>> entries = new HashMap<>();
+        for (JsonNode p : projectList) {
+            tasks.put(p.path("projectId").asText(), tasks(p));
+            entries.put(p.path("projectId").asText(), timeEntries(p));
+        }
+        List<JsonNode> companies = crm == null ? List.of() : companies();
+        EngineSide engine = engineSide(projectList, companies);
+        Map<String, JsonNode> deals = new HashMap<>();
+        for (String dealId : dealsNeeded(engine)) {
+            deal(dealId).ifPresent(d -> deals.put(dealId, d));
+        }
+        return new Records(now, ctx.settings().zone(), ctx.settings().approvalDelay(), contacts, invoices, projectList,
+                tasks, entries, crm != null, deals, companies, engine);
+    }
+
+    /** Whether this loader reads a CRM. */
+    public boolean readsCrm() {
+        return crm != null;
+    }
+
+    /** Xero's contacts, archived included. */
+    public List<JsonNode> contacts() throws ReadFailedException {
+        return Reads.retry(ctx, "the customers in Xero", () -> accounting.contacts(null, true));
+    }
+
+    /** Xero's invoices. */
+    public List<JsonNode> invoices() throws ReadFailedException {
+        return Reads.retry(ctx, "the invoices in Xero", () -> accounting.invoices(null));
+    }
+
+    /** Xero Projects' projects. */
+    public List<JsonNode> projects() throws ReadFailedException {
+        return Reads.retry(ctx, "the projects in Xero Projects", () -> projects.projects());
+    }
+
+    /** The tasks of one project. */
+    public List<JsonNode> tasks(JsonNode project) throws ReadFailedException {
+        String pid = project.path("projectId").asText();
+        return Reads.retry(ctx, "the tasks of " + project.path("name").asText(), () -> projects.tasks(pid));
+    }
+
+    /** The time entries of one project. */
+    public List<JsonNode> timeEntries(JsonNode project) throws ReadFailedException {
+        String pid = project.path("projectId").asText();
+        return Reads.retry(ctx, "the time entries of " + project.path("name").asText(),
+                () -> projects.timeEntries(pid));
+    }
+
+    /** The CRM's companies (empty without a CRM). */
+    public List<JsonNode> companies() throws ReadFailedException {
+        return crm == null ? List.of() : Reads.retry(ctx, "the companies in the CRM", crm::companies);
+    }
+
+    /** One CRM deal (empty without a CRM or when the CRM has no such deal). */
+    public Optional<JsonNode> deal(String dealId) throws ReadFailedException {
+        return crm == null ? Optional.empty()
+                : Reads.retry(ctx, "deal " + dealId + " in the CRM", () -> crm.deal(dealId));
+    }
+
+    /** The deals {@link #input} looks up: those of projects and of finished set-ups (none without a CRM). */
+    public java.util.SortedSet<String> dealsNeeded(EngineSide engine) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        if (crm == null) {
+            return out;
+        }
+        for (String key : engine.dealKeyOfProject().values()) {
+            out.add(key.substring(key.indexOf(':') + 1));
+        }
+        for (SetupRow s : engine.setups()) {
+            if (engine.projectOfDeal().containsKey(s.businessKey().substring(5))) {
+                out.add(s.businessKey().substring(5));
+            }
+        }
+        return out;
+    }
+
+    /** Reads the engine's side from its database, for the given projects and CRM companies. */
+    public EngineSide engineSide(List<JsonNode> projectList, List<JsonNode> companies) {
+        Map<String, String> dealKeyOfProject = new HashMap<>();
+        for (JsonNode p : projectList) {
+            String pid = p.path("projectId").asText();
+            ctx.db().xrefs().ourKey("project", "xero-projects", pid).ifPresent(k -> dealKeyOfProject.put(pid, k));
+        }
+        Map<String, String> xeroOfCompany = new HashMap<>();
+        for (JsonNode c : companies) {
+            String id = c.path("id").asText();
+            ctx.db().xrefs().find("customer", "hubspot-company:" + id, "xero").ifPresent(x -> xeroOfCompany.put(id, x));
+        }
+        List<ExceptionRow> exceptions = new ArrayList<>();
+        for (StoredException x : ctx.db().exceptions().find(ExceptionFilter.all().withLimit(100_000))) {
+            exceptions.add(new ExceptionRow(x.id(), x.businessKey(), x.exceptionClass().name(), x.state().name(),
+                    x.createdAt(), x.updatedAt()));
+        }
+        List<SetupRow> setups = new ArrayList<>();
+        Map<String, String> projectOfDeal = new HashMap<>();
+        for (Sagas.Saga s : ctx.db().sagas().list(LeadToProject.WORKFLOW, Sagas.State.DONE, 100_000)) {
+            setups.add(new SetupRow(s.businessKey(), s.startedAt(), s.updatedAt()));
+            String dealId = s.businessKey().substring(5);
+            ctx.db().xrefs().find("project", "hubspot-deal:" + dealId, "xero-projects")
+                    .ifPresent(p -> projectOfDeal.put(dealId, p));
+        }
+        long processed = ctx.db().sagas().runs(100_000).stream().mapToLong(Sagas.Run::itemsRead).sum();
+        return new EngineSide(ctx.db().ledger().all(), dealKeyOfProject, xeroOfCompany, projectOfDeal, exceptions,
+                setups, processed);
+    }
+
+    /**
+     * Builds the reconciliation's input of a month from records read earlier, live or from a snapshot. Reads
+     * nothing: the same records give the same input.
+     */
+    public static ReconciliationInput input(YearMonth month, Records r) {
+        ReconciliationPeriod period = ReconciliationPeriod.of(month, r.zone());
+        ReconciliationInput.Builder in = ReconciliationInput.builder(period);
+        Instant now = r.takenAt();
         Map<String, BillingLedger.Item> ledger = new HashMap<>();
         Map<String, List<String>> itemsByLine = new HashMap<>();
-        for (BillingLedger.Item i : ctx.db().ledger().all()) {
+        for (BillingLedger.Item i : r.engine().ledger()) {
             ledger.put(i.itemId(), i);
             itemsByLine.computeIfAbsent(i.lineRef(), k -> new ArrayList<>()).add(i.itemId());
         }
-        List<JsonNode> contacts = Reads.retry(ctx, "the customers in Xero", () -> accounting.contacts(null, true));
-        Map<String, JsonNode> contactById = new HashMap<>();
-        for (JsonNode c : contacts) {
+        for (JsonNode c : r.contacts()) {
             String id = c.path("ContactID").asText();
-            contactById.put(id, c);
             JsonNode a = c.path("Addresses").path(0);
             in.addCustomer(new CustomerRecord(CustomerRecord.Source.ERP, "xero-contact:" + id, c.path("Name").asText(),
                     c.path("TaxNumber").asText(null), Countries.code(a.path("Country").asText("")),
@@ -79,10 +256,9 @@ public final class PeriodLoader {
                     a.path("City").asText(null), a.path("PostalCode").asText(null), c.path("EmailAddress").asText(null)));
         }
         // invoices: lines by reference, and Xero's own project invoicing by invoice and task name
-        List<JsonNode> invoices = Reads.retry(ctx, "the invoices in Xero", () -> accounting.invoices(null));
         Map<String, String> xeroLineByInvoiceAndTask = new HashMap<>();
         List<Object[]> pendingLines = new ArrayList<>();
-        for (JsonNode inv : invoices) {
+        for (JsonNode inv : r.invoices()) {
             if (!"ACCREC".equals(inv.path("Type").asText("ACCREC"))) {
                 continue;
             }
@@ -103,13 +279,13 @@ public final class PeriodLoader {
         }
         // projects, tasks, milestones and entries
         Map<String, List<String>> entriesOnXeroLines = new HashMap<>();
-        for (JsonNode p : Reads.retry(ctx, "the projects in Xero Projects", () -> projects.projects())) {
+        for (JsonNode p : r.projects()) {
             String pid = p.path("projectId").asText();
             String customer = "xero-contact:" + p.path("contactId").asText();
             String currency = p.path("currencyCode").asText();
             Map<String, JsonNode> tasks = new HashMap<>();
             boolean fixedFee = false;
-            for (JsonNode t : Reads.retry(ctx, "the tasks of " + p.path("name").asText(), () -> projects.tasks(pid))) {
+            for (JsonNode t : r.tasks().getOrDefault(pid, List.of())) {
                 tasks.put(t.path("taskId").asText(), t);
                 if ("FIXED".equals(t.path("chargeType").asText())) {
                     fixedFee = true;
@@ -121,12 +297,11 @@ public final class PeriodLoader {
                             currency, complete, null, billed == null ? null : billed.lineRef()));
                 }
             }
-            for (JsonNode e : Reads.retry(ctx, "the time entries of " + p.path("name").asText(),
-                    () -> projects.timeEntries(pid))) {
+            for (JsonNode e : r.timeEntries().getOrDefault(pid, List.of())) {
                 JsonNode task = tasks.get(e.path("taskId").asText());
                 String charge = task == null ? "" : task.path("chargeType").asText();
                 Instant entered = instant(e.path("dateEnteredUtc").asText(null));
-                Instant approvedAt = entered == null ? null : entered.plus(ctx.settings().approvalDelay());
+                Instant approvedAt = entered == null ? null : entered.plus(r.approvalDelay());
                 boolean approved = approvedAt != null && !approvedAt.isAfter(now);
                 BillingLedger.Item billed = ledger.get(e.path("timeEntryId").asText());
                 String lineRef = billed == null ? null : billed.lineRef();
@@ -145,14 +320,13 @@ public final class PeriodLoader {
             }
             BigDecimal budget = p.path("estimate").path("value").isMissingNode() ? null
                     : p.path("estimate").path("value").decimalValue();
-            String dealKey = ctx.db().xrefs().ourKey("project", "xero-projects", pid).orElse(null);
+            String dealKey = r.engine().dealKeyOfProject().get(pid);
             BigDecimal crmValue = null;
             String dealId = null;
-            if (dealKey != null && crm != null) {
+            if (dealKey != null && r.crm()) {
                 dealId = dealKey.substring(dealKey.indexOf(':') + 1);
-                String id = dealId;
-                crmValue = Reads.retry(ctx, "deal " + dealId + " in the CRM", () -> crm.deal(id))
-                        .map(d -> LeadToProject.decimal(d.path("properties").path("amount"))).orElse(null);
+                JsonNode d = r.deals().get(dealId);
+                crmValue = d == null ? null : LeadToProject.decimal(d.path("properties").path("amount"));
             }
             if (crmValue != null) {
                 in.addContract(new Contract(pid, customer, dealId, crmValue, budget, null, currency,
@@ -171,8 +345,21 @@ public final class PeriodLoader {
                 BillingLedger.Item first = ledger.get(items.get(0));
                 if (first != null) {
                     project = first.projectId();
-                    kind = "MILESTONE".equals(first.kind()) ? InvoiceLine.Kind.MILESTONE : InvoiceLine.Kind.TIME;
+                    kind = switch (first.kind()) {
+                        case "MILESTONE" -> InvoiceLine.Kind.MILESTONE;
+                        case "EXPENSE" -> InvoiceLine.Kind.EXPENSE;
+                        default -> InvoiceLine.Kind.TIME;
+                    };
                     milestone = "MILESTONE".equals(first.kind()) ? first.itemId() : null;
+                    if (kind == InvoiceLine.Kind.EXPENSE) {
+                        // the expense tool's reports behind the line, as billed (the ledger keeps their amounts)
+                        for (String id : items) {
+                            BillingLedger.Item x = ledger.get(id);
+                            in.addExpense(new io.crossbill.reconcile.Expense(id, x.projectId(), "xero-contact:"
+                                    + inv.path("Contact").path("ContactID").asText(), LocalDate.parse(x.period()
+                                            + "-01"), x.amount(), x.currency(), true, true, ref));
+                        }
+                    }
                 } else {
                     kind = InvoiceLine.Kind.TIME;
                 }
@@ -186,10 +373,9 @@ public final class PeriodLoader {
                     unit, amount, inv.path("CurrencyCode").asText("GBP"), (LocalDate) o[4], (InvoiceLine.Status) o[3],
                     kind == InvoiceLine.Kind.MILESTONE ? List.of() : items));
         }
-        if (crm != null) {
-            for (JsonNode c : Reads.retry(ctx, "the companies in the CRM", crm::companies)) {
-                String xero = ctx.db().xrefs().find("customer", "hubspot-company:" + c.path("id").asText(), "xero")
-                        .orElse(null);
+        if (r.crm()) {
+            for (JsonNode c : r.companies()) {
+                String xero = r.engine().xeroOfCompany().get(c.path("id").asText());
                 if (xero == null) {
                     continue;
                 }
@@ -202,31 +388,30 @@ public final class PeriodLoader {
         }
         // the engine's side: exceptions by business key, project set-up times, activity
         long raised = 0;
-        for (StoredException x : ctx.db().exceptions().find(ExceptionFilter.all().withLimit(100_000))) {
+        for (ExceptionRow x : r.engine().exceptions()) {
             raised++;
             String key = x.businessKey() == null ? "" : x.businessKey();
             in.addException(new ExceptionLink(key.replaceFirst("^(entry|deal|change|invoice):", ""), x.id(),
-                    x.exceptionClass().name(), x.state().name()));
-            in.addExceptionEvent(new ExceptionEvent(x.id(), x.createdAt(), x.state() == ExceptionState.RESOLVED
-                    ? x.updatedAt() : null));
+                    x.exceptionClass(), x.state()));
+            in.addExceptionEvent(new ExceptionEvent(x.id(), x.createdAt(),
+                    ExceptionState.RESOLVED.name().equals(x.state()) ? x.updatedAt() : null));
         }
-        for (Sagas.Saga s : ctx.db().sagas().list(LeadToProject.WORKFLOW, Sagas.State.DONE, 100_000)) {
-            String projectId = ctx.db().xrefs().find("project", "hubspot-deal:" + s.businessKey().substring(5),
-                    "xero-projects").orElse(null);
+        for (SetupRow s : r.engine().setups()) {
+            String dealId = s.businessKey().substring(5);
+            String projectId = r.engine().projectOfDeal().get(dealId);
             if (projectId != null) {
                 Instant closed = s.startedAt();
-                if (crm != null) {
-                    String dealId = s.businessKey().substring(5);
-                    closed = Reads.retry(ctx, "deal " + dealId + " in the CRM", () -> crm.deal(dealId))
-                            .map(d -> LeadToProject.date(d.path("properties").path("closedate").asText(null))
-                                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
-                            .orElse(s.startedAt());
+                if (r.crm()) {
+                    JsonNode d = r.deals().get(dealId);
+                    if (d != null) {
+                        closed = LeadToProject.date(d.path("properties").path("closedate").asText(null))
+                                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                    }
                 }
                 in.addProjectSetup(new ProjectSetup(projectId, closed, s.updatedAt()));
             }
         }
-        long processed = ctx.db().sagas().runs(100_000).stream().mapToLong(Sagas.Run::itemsRead).sum();
-        in.activity(Math.max(processed, raised), raised);
+        in.activity(Math.max(r.engine().itemsRead(), raised), raised);
         return in.build();
     }
 

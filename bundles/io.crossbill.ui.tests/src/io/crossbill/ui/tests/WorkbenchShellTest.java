@@ -76,11 +76,11 @@ class WorkbenchShellTest {
 		EPartService parts = mainWindow().getContext().get(EPartService.class);
 		parts.switchPerspective(models.findElements(application(), "io.crossbill.ui.perspective.operate",
 				MPerspective.class).get(0));
-		MPart queue = models.findElements(mainWindow(), "io.crossbill.ui.part.exceptionQueue", MPart.class).get(0);
-		parts.showPart(queue, EPartService.PartState.ACTIVATE);
+		MPart systems = models.findElements(mainWindow(), "io.crossbill.ui.part.systems", MPart.class).get(0);
+		parts.showPart(systems, EPartService.PartState.ACTIVATE);
 		settle();
-		List<String> texts = labelTexts((Control) queue.getWidget());
-		assertTrue(texts.contains("Exception queue"), texts.toString());
+		List<String> texts = labelTexts((Control) systems.getWidget());
+		assertTrue(texts.contains("Systems"), texts.toString());
 		assertTrue(texts.contains("Not available in this version of Crossbill."), texts.toString());
 	}
 
