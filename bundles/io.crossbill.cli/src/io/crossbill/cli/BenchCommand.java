@@ -100,6 +100,7 @@ final class BenchCommand extends WorkspaceCommand implements Callable<Integer> {
 			Json.print(out(), o);
 		} else {
 			out().print(log.toString(java.nio.charset.StandardCharsets.UTF_8));
+			out().flush();
 		}
 		return 0;
 	}
