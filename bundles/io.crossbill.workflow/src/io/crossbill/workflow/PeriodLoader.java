@@ -311,6 +311,11 @@ public final class PeriodLoader {
                     if (lineRef != null) {
                         entriesOnXeroLines.computeIfAbsent(lineRef, k -> new ArrayList<>())
                                 .add(e.path("timeEntryId").asText());
+                    } else {
+                        // invoiced through Xero's own project invoicing: Xero's time entry does not say on which
+                        // invoice, so it counts as billed on a line the reconciliation has not loaded (neither
+                        // unbilled nor matched) rather than as unbilled work
+                        lineRef = "xero-invoiced/" + pid;
                     }
                 }
                 in.addEntry(new TimeEntry(e.path("timeEntryId").asText(), pid, customer, e.path("userId").asText(),
