@@ -44,7 +44,8 @@ public class ReconciliationPart {
 				return Status.OK_STATUS;
 			}
 			if (session.isEmpty()) {
-				showMessage("No period snapshot in this workspace yet: take one in Periods.");
+				showMessage("No period snapshot in this workspace yet: take one with ./crossbill snapshot --period YYYY-MM"
+						+ " (the Periods view that takes them here is not built yet).");
 			} else {
 				view.getDisplay().asyncExec(() -> {
 					if (!view.isDisposed()) {
