@@ -219,6 +219,21 @@ public final class PeriodLoader {
         for (StoredException x : ctx.db().exceptions().find(ExceptionFilter.all().withLimit(100_000))) {
             exceptions.add(new ExceptionRow(x.id(), x.businessKey(), x.exceptionClass().name(), x.state().name(),
                     x.createdAt(), x.updatedAt()));
+            // an exception about a whole person-day (more than 24 h) holds back each of its entries: link them too
+            if (x.businessKey() != null && x.businessKey().startsWith("day:") && x.originalPayload() != null) {
+                try {
+                    JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper().readTree(x.originalPayload());
+                    for (JsonNode e : entries) {
+                        String entry = e.path("timeEntryId").asText("");
+                        if (!entry.isEmpty()) {
+                            exceptions.add(new ExceptionRow(x.id(), "entry:" + entry, x.exceptionClass().name(),
+                                    x.state().name(), x.createdAt(), x.updatedAt()));
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException unreadable) {
+                    // the day's own key is linked; its entries are not
+                }
+            }
         }
         List<SetupRow> setups = new ArrayList<>();
         Map<String, String> projectOfDeal = new HashMap<>();
@@ -393,13 +408,16 @@ public final class PeriodLoader {
         }
         // the engine's side: exceptions by business key, project set-up times, activity
         long raised = 0;
+        java.util.Set<Long> counted = new java.util.HashSet<>();
         for (ExceptionRow x : r.engine().exceptions()) {
-            raised++;
             String key = x.businessKey() == null ? "" : x.businessKey();
             in.addException(new ExceptionLink(key.replaceFirst("^(entry|deal|change|invoice):", ""), x.id(),
                     x.exceptionClass(), x.state()));
-            in.addExceptionEvent(new ExceptionEvent(x.id(), x.createdAt(),
-                    ExceptionState.RESOLVED.name().equals(x.state()) ? x.updatedAt() : null));
+            if (counted.add(x.id())) {
+                raised++;
+                in.addExceptionEvent(new ExceptionEvent(x.id(), x.createdAt(),
+                        ExceptionState.RESOLVED.name().equals(x.state()) ? x.updatedAt() : null));
+            }
         }
         for (SetupRow s : r.engine().setups()) {
             String dealId = s.businessKey().substring(5);
