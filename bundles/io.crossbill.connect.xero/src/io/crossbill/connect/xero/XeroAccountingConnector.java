@@ -137,35 +137,9 @@ public final class XeroAccountingConnector implements Connector, SampleSource {
         ObjectNode body = XeroClient.JSON.createObjectNode();
         body.putArray(kind.plural).add(element);
         String what = (kind == Kind.ITEM ? "save the " : id.isBlank() ? "create the " : "update the ") + kind.singular;
-        Answer a;
-        try {
-            a = client.write(Api.ACCOUNTING, method, "/" + kind.plural, Map.of(), body.toString(),
-                    entry.idempotencyKey());
-        } catch (XeroApiException e) {
-            return WriteResult.retry(e.exceptionClass(), e.getMessage(), null);
-        }
-        String raw = XeroErrors.raw(a.status(), a.body());
-        if (!a.ok()) {
-            XeroApiException e = XeroErrors.toException(what, a.status(), a.body(), a.retryAfter(),
-                    a.rateLimitProblem(), client.now());
-            return e.exceptionClass().isTransient()
-                    ? WriteResult.retry(e.exceptionClass(), e.getMessage() + "\n" + raw, e.retryAfter())
-                    : WriteResult.failed(e.exceptionClass(), e.getMessage() + "\n" + raw);
-        }
-        String targetId = null;
-        try {
-            JsonNode first = XeroClient.JSON.readTree(a.body()).path(kind.plural).path(0);
-            targetId = first.path(kind.idField).asText(null);
-        } catch (IOException | RuntimeException unreadable) {
-            // falls through
-        }
-        if (targetId == null || targetId.isBlank()) {
-            // Xero applied the write (2xx) but the answer was lost; the same key gets the first answer again.
-            return WriteResult.retry(ExceptionClass.CONNECTIVITY, "Xero answered HTTP " + a.status() + " to "
-                    + what + " but the answer could not be read; the write was probably made and will be asked"
-                    + " for again with the same Idempotency-Key.\n" + raw, null);
-        }
-        return WriteResult.done(targetId, raw);
+        return client.writeForDelivery(Api.ACCOUNTING, method, "/" + kind.plural, body.toString(),
+                entry.idempotencyKey(), what, answer -> answer.path(kind.plural).path(0).path(kind.idField)
+                        .asText(null));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.crossbill.connect.xero;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crossbill.engine.api.ExceptionClass;
+import io.crossbill.engine.api.WriteResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -106,6 +107,47 @@ public final class XeroClient {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Makes a write for the engine's delivery and turns Xero's answer into a {@link WriteResult}: transport
+     * faults and transient answers (429, 5xx) are RETRY, refusals FAILED with Xero's reason in plain words, a
+     * 2xx whose record id cannot be read RETRY (the write was probably made; the same Idempotency-Key gets the
+     * first answer again), anything else DONE with the id {@code idOf} finds in the answer.
+     *
+     * @param what  what the write does, for messages ("create the invoice")
+     * @param idOf  the record's id in the parsed answer (an empty answer is parsed as a missing node)
+     */
+    WriteResult writeForDelivery(Api api, String method, String path, String jsonBody,
+            String idempotencyKey, String what, java.util.function.Function<JsonNode, String> idOf) {
+        Answer a;
+        try {
+            a = write(api, method, path, Map.of(), jsonBody, idempotencyKey);
+        } catch (XeroApiException e) {
+            return WriteResult.retry(e.exceptionClass(), e.getMessage(), null);
+        }
+        String raw = XeroErrors.raw(a.status(), a.body());
+        if (!a.ok()) {
+            XeroApiException e = XeroErrors.toException(what, a.status(), a.body(), a.retryAfter(),
+                    a.rateLimitProblem(), now());
+            return e.exceptionClass().isTransient()
+                    ? WriteResult.retry(e.exceptionClass(), e.getMessage() + "\n" + raw,
+                            e.retryAfter())
+                    : WriteResult.failed(e.exceptionClass(), e.getMessage() + "\n" + raw);
+        }
+        String id = null;
+        try {
+            String body = a.body();
+            id = idOf.apply(body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body));
+        } catch (IOException | RuntimeException unreadable) {
+            // falls through
+        }
+        if (id == null || id.isBlank()) {
+            return WriteResult.retry(ExceptionClass.CONNECTIVITY, "Xero answered HTTP "
+                    + a.status() + " to " + what + " but the answer could not be read; the write was probably made"
+                    + " and will be asked for again with the same Idempotency-Key.\n" + raw, null);
+        }
+        return WriteResult.done(id, raw);
     }
 
     private HttpRequest.Builder request(Api api, String path, Map<String, String> query) {

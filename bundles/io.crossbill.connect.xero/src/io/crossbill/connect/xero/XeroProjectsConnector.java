@@ -2,7 +2,6 @@ package io.crossbill.connect.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crossbill.connect.xero.XeroClient.Answer;
 import io.crossbill.connect.xero.XeroClient.Api;
 import io.crossbill.engine.api.Connector;
 import io.crossbill.engine.api.ExceptionClass;
@@ -95,35 +94,9 @@ public final class XeroProjectsConnector implements Connector {
                         + entry.entity() + "' records; it writes Project and Task.");
             }
         }
-        Answer a;
-        try {
-            a = client.write(Api.PROJECTS, method, path, Map.of(), body.toString(), entry.idempotencyKey());
-        } catch (XeroApiException e) {
-            return WriteResult.retry(e.exceptionClass(), e.getMessage(), null);
-        }
-        String raw = XeroErrors.raw(a.status(), a.body());
-        if (!a.ok()) {
-            XeroApiException e = XeroErrors.toException(what, a.status(), a.body(), a.retryAfter(),
-                    a.rateLimitProblem(), client.now());
-            return e.exceptionClass().isTransient()
-                    ? WriteResult.retry(e.exceptionClass(), e.getMessage() + "\n" + raw, e.retryAfter())
-                    : WriteResult.failed(e.exceptionClass(), e.getMessage() + "\n" + raw);
-        }
-        if ("PUT".equals(method)) {
-            return WriteResult.done(path.substring(path.lastIndexOf('/') + 1), raw);
-        }
-        String id = null;
-        try {
-            id = XeroClient.JSON.readTree(a.body()).path(idField).asText(null);
-        } catch (IOException | RuntimeException unreadable) {
-            // falls through
-        }
-        if (id == null || id.isBlank()) {
-            return WriteResult.retry(ExceptionClass.CONNECTIVITY, "Xero Projects answered HTTP " + a.status() + " to "
-                    + what + " but the answer could not be read; it will be asked again with the same"
-                    + " Idempotency-Key.\n" + raw, null);
-        }
-        return WriteResult.done(id, raw);
+        String known = "PUT".equals(method) ? path.substring(path.lastIndexOf('/') + 1) : null;
+        return client.writeForDelivery(Api.PROJECTS, method, path, body.toString(), entry.idempotencyKey(), what,
+                known != null ? answer -> known : answer -> answer.path(idField).asText(null));
     }
 
     /** Xero Projects cannot be searched by our reference; writes rely on the Idempotency-Key instead. */
