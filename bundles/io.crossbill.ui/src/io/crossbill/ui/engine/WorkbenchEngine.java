@@ -3,7 +3,15 @@ package io.crossbill.ui.engine;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import java.util.Optional;
+
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.osgi.service.datalocation.Location;
 
 import io.crossbill.store.EngineDatabase;
@@ -39,6 +47,24 @@ public final class WorkbenchEngine {
 			Runtime.getRuntime().addShutdownHook(new Thread(WorkbenchEngine::close, "crossbill-engine-close"));
 		}
 		return database;
+	}
+
+	/**
+	 * The database for a part: opened, with the part's composite given a fill layout for its view; or, when it
+	 * cannot be opened, empty, with one wrapped line in the part that says why.
+	 */
+	public static Optional<EngineDatabase> databaseFor(Composite part) {
+		try {
+			EngineDatabase db = database();
+			part.setLayout(new FillLayout());
+			return Optional.of(db);
+		} catch (RuntimeException e) {
+			part.setLayout(new GridLayout(1, false));
+			Label problem = new Label(part, SWT.WRAP);
+			problem.setText("The engine's database cannot be opened, so there is nothing to show: " + e.getMessage());
+			problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+			return Optional.empty();
+		}
 	}
 
 	/** Closes the database (at shutdown). */

@@ -1,11 +1,7 @@
 package io.crossbill.ui.parts;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
+import java.util.Optional;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import jakarta.annotation.PostConstruct;
 
@@ -13,7 +9,6 @@ import io.crossbill.engine.exceptions.ExceptionActions;
 import io.crossbill.engine.exceptions.OutboxLocator;
 import io.crossbill.engine.exceptions.Workflows;
 import io.crossbill.store.EngineDatabase;
-import io.crossbill.store.StoreException;
 import io.crossbill.ui.engine.WorkbenchEngine;
 import io.crossbill.ui.operate.ExceptionQueueView;
 
@@ -30,17 +25,11 @@ public class ExceptionQueuePart {
 
 	@PostConstruct
 	public void createControls(Composite parent) {
-		EngineDatabase db;
-		try {
-			db = WorkbenchEngine.database();
-		} catch (StoreException | IllegalStateException e) {
-			parent.setLayout(new GridLayout(1, false));
-			Label problem = new Label(parent, SWT.WRAP);
-			problem.setText("The engine's database cannot be opened, so there is nothing to show: " + e.getMessage());
-			problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		Optional<EngineDatabase> opened = WorkbenchEngine.databaseFor(parent);
+		if (opened.isEmpty()) {
 			return;
 		}
-		parent.setLayout(new FillLayout());
+		EngineDatabase db = opened.get();
 		ExceptionActions actions = new ExceptionActions(db, Workflows.of(), OutboxLocator.of(db),
 				ExceptionActions.currentUser());
 		view = new ExceptionQueueView(parent, db, actions);

@@ -1,14 +1,10 @@
 package io.crossbill.ui.parts;
 
 import java.util.Optional;
-
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import io.crossbill.store.EngineDatabase;
 import io.crossbill.ui.engine.WorkbenchEngine;
@@ -26,14 +22,11 @@ public class ReconciliationPart {
 
 	@PostConstruct
 	public void createControls(Composite parent) {
-		parent.setLayout(new FillLayout());
-		EngineDatabase db;
-		try {
-			db = WorkbenchEngine.database();
-		} catch (RuntimeException e) {
-			new Label(parent, SWT.WRAP).setText("The engine's database could not be opened: " + e.getMessage());
+		Optional<EngineDatabase> opened = WorkbenchEngine.databaseFor(parent);
+		if (opened.isEmpty()) {
 			return;
 		}
+		EngineDatabase db = opened.get();
 		view = new ReconciliationView(parent, db);
 		Job job = Job.create("Reconciling the latest period snapshot", (IProgressMonitor monitor) -> {
 			Optional<ReviewSession> session;

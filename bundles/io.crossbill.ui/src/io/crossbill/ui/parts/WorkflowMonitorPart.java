@@ -1,18 +1,13 @@
 package io.crossbill.ui.parts;
 
 import java.time.Clock;
+import java.util.Optional;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import jakarta.annotation.PostConstruct;
 
 import io.crossbill.store.EngineDatabase;
-import io.crossbill.store.StoreException;
 import io.crossbill.ui.engine.WorkbenchEngine;
 import io.crossbill.ui.monitor.MonitorView;
 
@@ -27,17 +22,11 @@ public class WorkflowMonitorPart {
 
 	@PostConstruct
 	public void createControls(Composite parent) {
-		EngineDatabase db;
-		try {
-			db = WorkbenchEngine.database();
-		} catch (StoreException | IllegalStateException e) {
-			parent.setLayout(new GridLayout(1, false));
-			Label problem = new Label(parent, SWT.WRAP);
-			problem.setText("The engine's database cannot be opened, so there is nothing to show: " + e.getMessage());
-			problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		Optional<EngineDatabase> opened = WorkbenchEngine.databaseFor(parent);
+		if (opened.isEmpty()) {
 			return;
 		}
-		parent.setLayout(new FillLayout());
+		EngineDatabase db = opened.get();
 		view = new MonitorView(parent, db, Clock.systemUTC());
 	}
 
