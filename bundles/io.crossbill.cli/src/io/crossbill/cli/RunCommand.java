@@ -40,18 +40,8 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		WorkflowSettings settings;
-		try {
-			settings = WorkflowSettings.load(workspace().folder());
-		} catch (IllegalArgumentException e) {
-			throw new CliFailure(e.getMessage(), 2);
-		}
-		YearMonth month;
-		try {
-			month = period == null ? YearMonth.now(settings.zone()) : YearMonth.parse(period);
-		} catch (RuntimeException e) {
-			throw new CliFailure("--period must be YYYY-MM, not '" + period + "'.", 2);
-		}
+		WorkflowSettings settings = settings();
+		YearMonth month = period == null ? YearMonth.now(settings.zone()) : period(period);
 		if (everyMinutes < 1) {
 			throw new CliFailure("--every must be at least 1 minute.", 2);
 		}

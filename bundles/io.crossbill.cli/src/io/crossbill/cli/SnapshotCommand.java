@@ -29,18 +29,8 @@ final class SnapshotCommand extends WorkspaceCommand implements Callable<Integer
 
 	@Override
 	public Integer call() throws Exception {
-		YearMonth month;
-		try {
-			month = YearMonth.parse(period);
-		} catch (RuntimeException e) {
-			throw new CliFailure("--period must be YYYY-MM, not '" + period + "'.", 2);
-		}
-		WorkflowSettings settings;
-		try {
-			settings = WorkflowSettings.load(workspace().folder());
-		} catch (IllegalArgumentException e) {
-			throw new CliFailure(e.getMessage(), 2);
-		}
+		YearMonth month = period(period);
+		WorkflowSettings settings = settings();
 		try (ConfiguredSystems systems = ConfiguredSystems.open(workspace().folder());
 				EngineDatabase db = EngineDatabase.open(workspace().folder())) {
 			WorkflowContext ctx = WorkflowContext.of(db, settings);

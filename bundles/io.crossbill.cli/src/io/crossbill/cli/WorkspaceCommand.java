@@ -14,6 +14,24 @@ abstract class WorkspaceCommand {
 		return new Workspace(((CrossbillCommand) spec.root().userObject()).workspace);
 	}
 
+	/** The workspace's workflow settings ({@code workflows.json} over the defaults); a bad file is misuse (2). */
+	io.crossbill.workflow.WorkflowSettings settings() {
+		try {
+			return io.crossbill.workflow.WorkflowSettings.load(workspace().folder());
+		} catch (IllegalArgumentException e) {
+			throw new CliFailure(e.getMessage(), 2);
+		}
+	}
+
+	/** A {@code --period} value; anything but YYYY-MM is misuse (2). */
+	static java.time.YearMonth period(String text) {
+		try {
+			return java.time.YearMonth.parse(text);
+		} catch (RuntimeException e) {
+			throw new CliFailure("--period must be YYYY-MM, not '" + text + "'.", 2);
+		}
+	}
+
 	PrintWriter out() {
 		return spec.commandLine().getOut();
 	}
