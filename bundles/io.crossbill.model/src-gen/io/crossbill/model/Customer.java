@@ -22,6 +22,7 @@ package io.crossbill.model;
  *   <li>{@link io.crossbill.model.Customer#getCountryCode <em>Country Code</em>}</li>
  *   <li>{@link io.crossbill.model.Customer#getCurrencyCode <em>Currency Code</em>}</li>
  *   <li>{@link io.crossbill.model.Customer#getBillingAddress <em>Billing Address</em>}</li>
+ *   <li>{@link io.crossbill.model.Customer#getWebsite <em>Website</em>}</li>
  * </ul>
  *
  * @see io.crossbill.model.ModelPackage#getCustomer()
@@ -36,7 +37,7 @@ public interface Customer extends CanonicalRecord {
 	 * @return the value of the '<em>Legal Entity Name</em>' attribute.
 	 * @see #setLegalEntityName(String)
 	 * @see io.crossbill.model.ModelPackage#getCustomer_LegalEntityName()
-	 * @model
+	 * @model required="true"
 	 * @generated
 	 */
 	String getLegalEntityName();
@@ -108,7 +109,7 @@ public interface Customer extends CanonicalRecord {
 	 * @return the value of the '<em>Currency Code</em>' attribute.
 	 * @see #setCurrencyCode(String)
 	 * @see io.crossbill.model.ModelPackage#getCustomer_CurrencyCode()
-	 * @model
+	 * @model required="true"
 	 * @generated
 	 */
 	String getCurrencyCode();
@@ -144,5 +145,30 @@ public interface Customer extends CanonicalRecord {
 	 * @generated
 	 */
 	void setBillingAddress(Address value);
+
+	/**
+	 * Returns the value of the '<em><b>Website</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The customer's web site, as the CRM holds it.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Website</em>' attribute.
+	 * @see #setWebsite(String)
+	 * @see io.crossbill.model.ModelPackage#getCustomer_Website()
+	 * @model
+	 * @generated
+	 */
+	String getWebsite();
+
+	/**
+	 * Sets the value of the '{@link io.crossbill.model.Customer#getWebsite <em>Website</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Website</em>' attribute.
+	 * @see #getWebsite()
+	 * @generated
+	 */
+	void setWebsite(String value);
 
 } // Customer

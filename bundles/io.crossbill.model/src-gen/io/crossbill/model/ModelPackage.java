@@ -348,13 +348,22 @@ public interface ModelPackage extends EPackage {
 	int CUSTOMER__BILLING_ADDRESS = CANONICAL_RECORD_FEATURE_COUNT + 4;
 
 	/**
+	 * The feature id for the '<em><b>Website</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CUSTOMER__WEBSITE = CANONICAL_RECORD_FEATURE_COUNT + 5;
+
+	/**
 	 * The number of structural features of the '<em>Customer</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int CUSTOMER_FEATURE_COUNT = CANONICAL_RECORD_FEATURE_COUNT + 5;
+	int CUSTOMER_FEATURE_COUNT = CANONICAL_RECORD_FEATURE_COUNT + 6;
 
 	/**
 	 * The number of operations of the '<em>Customer</em>' class.
@@ -2561,6 +2570,17 @@ public interface ModelPackage extends EPackage {
 	EReference getCustomer_BillingAddress();
 
 	/**
+	 * Returns the meta object for the attribute '{@link io.crossbill.model.Customer#getWebsite <em>Website</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Website</em>'.
+	 * @see io.crossbill.model.Customer#getWebsite()
+	 * @see #getCustomer()
+	 * @generated
+	 */
+	EAttribute getCustomer_Website();
+
+	/**
 	 * Returns the meta object for class '{@link io.crossbill.model.Contact <em>Contact</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4257,6 +4277,14 @@ public interface ModelPackage extends EPackage {
 		 * @generated
 		 */
 		EReference CUSTOMER__BILLING_ADDRESS = eINSTANCE.getCustomer_BillingAddress();
+
+		/**
+		 * The meta object literal for the '<em><b>Website</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CUSTOMER__WEBSITE = eINSTANCE.getCustomer_Website();
 
 		/**
 		 * The meta object literal for the '{@link io.crossbill.model.impl.ContactImpl <em>Contact</em>}' class.

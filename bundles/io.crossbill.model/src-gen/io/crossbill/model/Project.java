@@ -110,7 +110,7 @@ public interface Project extends CanonicalRecord {
 	 * @return the value of the '<em>Name</em>' attribute.
 	 * @see #setName(String)
 	 * @see io.crossbill.model.ModelPackage#getProject_Name()
-	 * @model
+	 * @model required="true"
 	 * @generated
 	 */
 	String getName();

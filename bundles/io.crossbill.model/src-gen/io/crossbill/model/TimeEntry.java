@@ -131,7 +131,7 @@ public interface TimeEntry extends CanonicalRecord {
 	 * @return the value of the '<em>Work Date</em>' attribute.
 	 * @see #setWorkDate(LocalDate)
 	 * @see io.crossbill.model.ModelPackage#getTimeEntry_WorkDate()
-	 * @model dataType="io.crossbill.model.LocalDate"
+	 * @model dataType="io.crossbill.model.LocalDate" required="true"
 	 * @generated
 	 */
 	LocalDate getWorkDate();
@@ -153,7 +153,7 @@ public interface TimeEntry extends CanonicalRecord {
 	 * @return the value of the '<em>Hours</em>' attribute.
 	 * @see #setHours(BigDecimal)
 	 * @see io.crossbill.model.ModelPackage#getTimeEntry_Hours()
-	 * @model
+	 * @model required="true"
 	 * @generated
 	 */
 	BigDecimal getHours();

@@ -86,8 +86,10 @@ class CanonicalValidatorTest {
 		CanonicalValidator validator = new CanonicalValidator(List.of());
 		assertEquals(Rules.TYPE_UNKNOWN, validator.validate(JSON.readTree("{\"hours\":1}")).get(0).rule());
 		assertEquals(Rules.TYPE_UNKNOWN, validator.validate(JSON.readTree("{\"eClass\":\"Timesheet\"}")).get(0).rule());
-		assertEquals(List.of(), validator.validate(JSON.readTree("{\"hours\":1}"), ModelPackage.Literals.TIME_ENTRY),
-				"a known EClass needs no type member");
+		assertEquals(List.of(), validator.validate(JSON.readTree("{\"hours\":1,\"workDate\":\"2026-11-02\"}"),
+				ModelPackage.Literals.TIME_ENTRY), "a known EClass needs no type member");
+		assertEquals(List.of("workDate"), validator.validate(JSON.readTree("{\"hours\":1}"), ModelPackage.Literals.TIME_ENTRY)
+				.stream().map(ValidationProblem::field).toList(), "hours and workDate are required");
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import org.eclipse.emf.ecore.impl.ENotificationImpl;
  *   <li>{@link io.crossbill.model.impl.CustomerImpl#getCountryCode <em>Country Code</em>}</li>
  *   <li>{@link io.crossbill.model.impl.CustomerImpl#getCurrencyCode <em>Currency Code</em>}</li>
  *   <li>{@link io.crossbill.model.impl.CustomerImpl#getBillingAddress <em>Billing Address</em>}</li>
+ *   <li>{@link io.crossbill.model.impl.CustomerImpl#getWebsite <em>Website</em>}</li>
  * </ul>
  *
  * @generated
@@ -122,6 +123,26 @@ public class CustomerImpl extends CanonicalRecordImpl implements Customer {
 	 * @ordered
 	 */
 	protected Address billingAddress;
+
+	/**
+	 * The default value of the '{@link #getWebsite() <em>Website</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getWebsite()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String WEBSITE_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getWebsite() <em>Website</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getWebsite()
+	 * @generated
+	 * @ordered
+	 */
+	protected String website = WEBSITE_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -285,6 +306,29 @@ public class CustomerImpl extends CanonicalRecordImpl implements Customer {
 	 * @generated
 	 */
 	@Override
+	public String getWebsite() {
+		return website;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setWebsite(String newWebsite) {
+		String oldWebsite = website;
+		website = newWebsite;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ModelPackage.CUSTOMER__WEBSITE, oldWebsite, website));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case ModelPackage.CUSTOMER__BILLING_ADDRESS:
@@ -311,6 +355,8 @@ public class CustomerImpl extends CanonicalRecordImpl implements Customer {
 				return getCurrencyCode();
 			case ModelPackage.CUSTOMER__BILLING_ADDRESS:
 				return getBillingAddress();
+			case ModelPackage.CUSTOMER__WEBSITE:
+				return getWebsite();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -337,6 +383,9 @@ public class CustomerImpl extends CanonicalRecordImpl implements Customer {
 				return;
 			case ModelPackage.CUSTOMER__BILLING_ADDRESS:
 				setBillingAddress((Address)newValue);
+				return;
+			case ModelPackage.CUSTOMER__WEBSITE:
+				setWebsite((String)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -365,6 +414,9 @@ public class CustomerImpl extends CanonicalRecordImpl implements Customer {
 			case ModelPackage.CUSTOMER__BILLING_ADDRESS:
 				setBillingAddress((Address)null);
 				return;
+			case ModelPackage.CUSTOMER__WEBSITE:
+				setWebsite(WEBSITE_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -387,6 +439,8 @@ public class CustomerImpl extends CanonicalRecordImpl implements Customer {
 				return CURRENCY_CODE_EDEFAULT == null ? currencyCode != null : !CURRENCY_CODE_EDEFAULT.equals(currencyCode);
 			case ModelPackage.CUSTOMER__BILLING_ADDRESS:
 				return billingAddress != null;
+			case ModelPackage.CUSTOMER__WEBSITE:
+				return WEBSITE_EDEFAULT == null ? website != null : !WEBSITE_EDEFAULT.equals(website);
 		}
 		return super.eIsSet(featureID);
 	}
@@ -409,6 +463,8 @@ public class CustomerImpl extends CanonicalRecordImpl implements Customer {
 		result.append(countryCode);
 		result.append(", currencyCode: ");
 		result.append(currencyCode);
+		result.append(", website: ");
+		result.append(website);
 		result.append(')');
 		return result.toString();
 	}
