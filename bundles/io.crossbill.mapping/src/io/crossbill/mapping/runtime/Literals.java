@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * text is one ({@code 42}, {@code true}, {@code "x"}, {@code {"a":1}}), otherwise the text itself, so
  * {@code NZD} needs no quotes.
  */
-final class Literals {
+public final class Literals {
 
-	static final JsonMapper JSON = JsonMapper.builder()
+	public static final JsonMapper JSON = JsonMapper.builder()
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -27,7 +27,7 @@ final class Literals {
 	}
 
 	/** @return the literal, or {@code null} when the text is {@code null} */
-	static JsonNode parse(String text) {
+	public static JsonNode parse(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -40,7 +40,7 @@ final class Literals {
 	}
 
 	/** The key a value is looked up by in a value map: text as is, numbers without trailing zeros. */
-	static String key(JsonNode value) {
+	public static String key(JsonNode value) {
 		if (value.isNumber()) {
 			return value.isIntegralNumber() ? value.bigIntegerValue().toString()
 					: value.decimalValue().stripTrailingZeros().toPlainString();
@@ -49,7 +49,7 @@ final class Literals {
 	}
 
 	/** True for a value a rule treats as "nothing there": missing, JSON null. */
-	static boolean isAbsent(JsonNode value) {
+	public static boolean isAbsent(JsonNode value) {
 		return value == null || value.isMissingNode() || value.isNull();
 	}
 }

@@ -2,6 +2,7 @@ package io.crossbill.mapping.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * A source path parsed once into steps: a field name, an array index, or "each element" ({@code [*]}).
  * Reading never throws: a missing field reads as {@link MissingNode}, a missing array as no elements.
  */
-final class SourcePath {
+public final class SourcePath {
 
 	/** Receives each value a path reads, with the element indexes of its {@code [*]} steps. */
 	@FunctionalInterface
@@ -31,7 +32,8 @@ final class SourcePath {
 		this.wildcards = wildcards;
 	}
 
-	static SourcePath parse(String text) {
+	/** Parses a source path ({@code a.b}, {@code $.a}, {@code a[2]}, {@code a[*].b}); a malformed one is an IllegalArgumentException. */
+	public static SourcePath parse(String text) {
 		String path = text.trim();
 		if (path.equals("$")) {
 			return new SourcePath(text, new Object[0], 0);
@@ -80,7 +82,8 @@ final class SourcePath {
 	}
 
 	/** How many {@code [*]} steps the path has. */
-	int wildcards() {
+	/** How many {@code [*]} steps the path has. */
+	public int wildcards() {
 		return wildcards;
 	}
 
@@ -100,6 +103,11 @@ final class SourcePath {
 		} else {
 			walk(root, 0, new int[wildcards], 0, sink);
 		}
+	}
+
+	/** Calls {@code each} once per value, as {@link #read} does, without the element indexes. */
+	public void each(JsonNode root, Consumer<JsonNode> each) {
+		read(root, (value, indexes) -> each.accept(value));
 	}
 
 	private void walk(JsonNode node, int step, int[] indexes, int depth, ValueSink sink) {
