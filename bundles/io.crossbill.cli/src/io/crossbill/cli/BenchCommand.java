@@ -2,7 +2,9 @@ package io.crossbill.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossbill.engine.bench.IngestBenchmark;
+import io.crossbill.mapping.design.DesignEditorBenchmark;
 import io.crossbill.reconcile.bench.ReconcileBenchmark;
+import io.crossbill.store.ExceptionQueueBenchmark;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 		+ " the baseline, and print both rates, their ratio, the peak heap and the peak live heap (after GC).")
 final class BenchCommand extends WorkspaceCommand implements Callable<Integer> {
 
-	@Option(names = "--entries", paramLabel = "N", required = true, description = "how many time entries")
+	@Option(names = "--entries", paramLabel = "N", description = "how many time entries (or exceptions, with"
+			+ " --exceptions); needed by every benchmark but --designs")
 	int entries;
 
 	@Option(names = "--json", description = "print JSON (records_per_s, baseline_records_per_s, ratio, peak_heap_mb,"
@@ -33,13 +36,35 @@ final class BenchCommand extends WorkspaceCommand implements Callable<Integer> {
 			+ " (time to billing) against the sandboxed Xero, printing entries per second")
 	boolean billing;
 
+	@Option(names = "--designs", description = "the mapping design editor's work instead: open, check, compile,"
+			+ " preview of 1,000 samples, sample trees and diff of a synthetic 500-rule design and of"
+			+ " hubspot-deal-to-project (median of 5 after warm-up, wall and CPU time)")
+	boolean designs;
+
+	@Option(names = "--exceptions", description = "the exception queue's queries instead, on the workspace's database"
+			+ " (give --workspace DIR): seeds --entries exceptions when it has none, then times the first page, the"
+			+ " count, every filter and sort and the root-cause grouping")
+	boolean exceptions;
+
 	@Option(names = "--lines", paramLabel = "N", description = "invoice lines for --reconcile (default: entries / 10)")
 	Integer lines;
 
 	@Override
 	public Integer call() {
+		if (designs) {
+			try {
+				DesignEditorBenchmark.main(new String[0]);
+			} catch (java.io.IOException e) {
+				throw new CliFailure("The design benchmark could not read a shipped design: " + e.getMessage());
+			}
+			return 0;
+		}
 		if (entries < 1) {
 			throw new CliFailure("--entries must be at least 1.", 2);
+		}
+		if (exceptions) {
+			ExceptionQueueBenchmark.run(workspace().folder(), entries, System.out);
+			return 0;
 		}
 		if (reconcile) {
 			return reconcileBench();

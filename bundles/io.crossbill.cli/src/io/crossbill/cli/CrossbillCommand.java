@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
 /** {@code ./crossbill}'s headless commands. Errors are one clear line and a non-zero exit. */
 @Command(name = "crossbill", mixinStandardHelpOptions = true, versionProvider = CrossbillCommand.BundleVersion.class,
 		description = "Crossbill's headless engine commands.",
-		subcommands = { DemoCommand.class, RunCommand.class, WorkflowsCommand.class, ReconcileCommand.class,
+		subcommands = { DemoCommand.class, RunCommand.class, WorkflowsCommand.class, ReconcileCommand.class, DesignsCommand.class,
 				SnapshotCommand.class, SeedExceptionsCommand.class,
 				ExceptionsCommand.class,
 				AuditCommand.class, BenchCommand.class, SandboxCommand.class, CredentialsCommand.class })

@@ -15,7 +15,9 @@ import io.crossbill.reconcile.Reconciler;
 import io.crossbill.store.EngineDatabase;
 import io.crossbill.workflow.PeriodLoader;
 import io.crossbill.workflow.ReadFailedException;
+import io.crossbill.workflow.EngineSettings;
 import io.crossbill.workflow.WorkflowContext;
+import io.crossbill.workflow.WorkspaceSystems;
 import io.crossbill.workflow.WorkflowSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,11 +43,12 @@ final class ReconcileCommand extends WorkspaceCommand implements Callable<Intege
 		YearMonth month = period(period);
 		WorkflowSettings settings = settings();
 		ReconciliationResult r;
-		try (ConfiguredSystems systems = ConfiguredSystems.open(workspace().folder());
+		EngineSettings engine = RunCommand.engineSettings(workspace().folder());
+		try (WorkspaceSystems systems = RunCommand.systemsOf(workspace().folder(), engine);
 				EngineDatabase db = EngineDatabase.open(workspace().folder())) {
-			WorkflowContext ctx = WorkflowContext.of(db, settings);
-			r = new Reconciler().reconcile(new PeriodLoader(ctx, systems.systems.erp(), systems.systems.psaReader(),
-					systems.systems.crm()).load(month));
+			WorkflowContext ctx = engine.context(db, settings, systems.isSandbox());
+			r = new Reconciler().reconcile(new PeriodLoader(ctx, systems.systems().erp(), systems.systems().psaReader(),
+					systems.systems().crm()).load(month));
 		} catch (ReadFailedException e) {
 			throw new CliFailure("could not load " + month + ": " + e.getMessage());
 		}

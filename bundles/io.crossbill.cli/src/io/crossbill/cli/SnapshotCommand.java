@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import io.crossbill.store.EngineDatabase;
 import io.crossbill.workflow.PeriodLoader;
 import io.crossbill.workflow.ReadFailedException;
+import io.crossbill.workflow.EngineSettings;
 import io.crossbill.workflow.WorkflowContext;
+import io.crossbill.workflow.WorkspaceSystems;
 import io.crossbill.workflow.WorkflowSettings;
 import io.crossbill.workflow.snapshot.PeriodSnapshot;
 import io.crossbill.workflow.snapshot.PeriodSnapshots;
@@ -31,11 +33,12 @@ final class SnapshotCommand extends WorkspaceCommand implements Callable<Integer
 	public Integer call() throws Exception {
 		YearMonth month = period(period);
 		WorkflowSettings settings = settings();
-		try (ConfiguredSystems systems = ConfiguredSystems.open(workspace().folder());
+		EngineSettings engine = RunCommand.engineSettings(workspace().folder());
+		try (WorkspaceSystems systems = RunCommand.systemsOf(workspace().folder(), engine);
 				EngineDatabase db = EngineDatabase.open(workspace().folder())) {
-			WorkflowContext ctx = WorkflowContext.of(db, settings);
-			PeriodLoader loader = new PeriodLoader(ctx, systems.systems.erp(), systems.systems.psaReader(),
-					systems.systems.crm());
+			WorkflowContext ctx = engine.context(db, settings, systems.isSandbox());
+			PeriodLoader loader = new PeriodLoader(ctx, systems.systems().erp(), systems.systems().psaReader(),
+					systems.systems().crm());
 			PeriodSnapshot s = new PeriodSnapshots(workspace().folder()).take(month, loader, ctx,
 					io.crossbill.workflow.snapshot.SnapshotMonitor.NONE);
 			out().println("Snapshot of " + month + " taken at " + s.takenAt() + ": " + s.counts());

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The light columns of every exception, in memory as primitive arrays (about 40 bytes an exception), so that
  * counting, filtering, sorting and grouping a million exceptions takes milliseconds instead of H2 reading a
- * million wide rows. Loaded once by an id-ordered scan; before each use it catches up with new exceptions
+ * million wide rows. Loaded once by an id-ordered scan in steps ({@link #loadStep}); before each use it
+ * catches up with new exceptions
  * (ids above the last one seen) and changed ones ({@code updated_at} at or after the last change seen).
  * Exceptions are never deleted, so nothing else can change. Not thread-safe: {@link ExceptionBrowser}
  * uses it under the database's transaction lock.
@@ -115,6 +116,46 @@ final class ExceptionIndex {
     long version() {
         return version;
     }
+
+    /**
+     * Reads up to {@code maxRows} exceptions after the last one read, in id order: the first load in
+     * short steps, so that each step holds the database only briefly. The first step notes the newest
+     * change in the database; when the last step is done, {@link #catchUp} starts from that moment, so an
+     * exception changed in an earlier step's range while later steps were read is read again.
+     *
+     * @return whether every exception has been read
+     */
+    boolean loadStep(Connection c, int maxRows) throws SQLException {
+        if (loadWatermark == Long.MIN_VALUE) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(updated_at) FROM exceptions");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp newest = rs.getTimestamp(1);
+                loadWatermark = newest == null ? 0 : newest.getTime();
+            }
+        }
+        long lastId = size == 0 ? 0 : id[size - 1];
+        int read = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM exceptions WHERE id > ?"
+                + " ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            ps.setLong(1, lastId);
+            ps.setInt(2, maxRows);
+            ps.setFetchSize(Math.min(maxRows, 10_000));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    add(rs);
+                    read++;
+                }
+            }
+        }
+        if (read < maxRows) {
+            lastUpdatedMillis = Math.min(lastUpdatedMillis, loadWatermark);
+            return true;
+        }
+        return false;
+    }
+
+    private long loadWatermark = Long.MIN_VALUE;
 
     /** Reads what is new or changed since the last call (everything, the first time). */
     void catchUp(Connection c) throws SQLException {
@@ -275,8 +316,8 @@ final class ExceptionIndex {
         for (int i = 0; i < positions.length; i++) {
             int p = positions[i];
             long key = switch (sort.column()) {
-                case CREATED -> (created[p] - base) / 10; // centiseconds; ties fall to id order
-                case UPDATED -> (updated[p] - base) / 10;
+                case CREATED -> created[p] - base; // milliseconds (39 bits: 17 years); ties fall to id order
+                case UPDATED -> updated[p] - base;
                 case ID -> 0;
                 case CLASS -> cls[p];
                 case STATE -> state[p];
@@ -302,25 +343,99 @@ final class ExceptionIndex {
         }
     }
 
-    private int[] businessKeyRank;
-    private long businessKeyRankVersion = -1;
+    /** Positions sorted by business key (ties by position); covers the first {@code keyOrder.length} rows. */
+    private int[] keyOrder = new int[0];
+    private int[] keyRank;
 
-    private int[] businessKeyRanks() {
-        if (businessKeyRank == null || businessKeyRankVersion != version) {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
+    /**
+     * The rank of every row in business-key order. Business keys never change, so the order is built once
+     * (a radix sort over 4-byte slices of the keys, primitive sorts only) and afterwards only the rows
+     * added since are sorted and merged in.
+     */
+    int[] businessKeyRanks() {
+        if (keyRank == null || keyRank.length != size) {
+            int from = keyOrder.length;
+            int[] tail = new int[size - from];
+            for (int i = 0; i < tail.length; i++) {
+                tail[i] = from + i;
             }
-            Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys, keyStart[a], keyStart[a + 1], keys, keyStart[b],
-                    keyStart[b + 1]));
+            sortByKey(tail, 0, tail.length, 0);
+            keyOrder = mergeByKey(keyOrder, tail);
             int[] rank = new int[size];
             for (int i = 0; i < size; i++) {
-                rank[order[i]] = i;
+                rank[keyOrder[i]] = i;
             }
-            businessKeyRank = rank;
-            businessKeyRankVersion = version;
+            keyRank = rank;
         }
-        return businessKeyRank;
+        return keyRank;
+    }
+
+    /** Sorts positions a[lo, hi) by their keys from byte {@code depth} on (all equal before it). */
+    private void sortByKey(int[] a, int lo, int hi, int depth) {
+        int n = hi - lo;
+        if (n < 2) {
+            return;
+        }
+        long[] packed = new long[n];
+        boolean longer = false;
+        for (int i = 0; i < n; i++) {
+            int p = a[lo + i];
+            packed[i] = (slice(p, depth) << POSITION_BITS) | p;
+            longer |= keyStart[p + 1] - keyStart[p] > depth + 4;
+        }
+        Arrays.sort(packed);
+        int mask = MAX_ROWS - 1;
+        for (int i = 0; i < n; i++) {
+            a[lo + i] = (int) (packed[i] & mask);
+        }
+        if (!longer) {
+            return;
+        }
+        int runStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || (packed[i] >>> POSITION_BITS) != (packed[runStart] >>> POSITION_BITS)) {
+                if (i - runStart > 1) {
+                    sortByKey(a, lo + runStart, lo + i, depth + 4);
+                }
+                runStart = i;
+            }
+        }
+    }
+
+    /** Bytes depth to depth+3 of a row's key as an unsigned number; missing bytes count as 0. */
+    private long slice(int p, int depth) {
+        int from = keyStart[p] + depth;
+        int end = keyStart[p + 1];
+        long v = 0;
+        for (int i = 0; i < 4; i++) {
+            v = (v << 8) | (from + i < end ? keys[from + i] & 0xFF : 0);
+        }
+        return v;
+    }
+
+    private int compareKeys(int a, int b) {
+        int c = Arrays.compareUnsigned(keys, keyStart[a], keyStart[a + 1], keys, keyStart[b], keyStart[b + 1]);
+        return c != 0 ? c : Integer.compare(a, b);
+    }
+
+    private int[] mergeByKey(int[] left, int[] right) {
+        if (right.length == 0) {
+            return left;
+        }
+        int[] out = new int[left.length + right.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < left.length && j < right.length) {
+            out[k++] = compareKeys(left[i], right[j]) <= 0 ? left[i++] : right[j++];
+        }
+        while (i < left.length) {
+            out[k++] = left[i++];
+        }
+        while (j < right.length) {
+            out[k++] = right[j++];
+        }
+        return out;
     }
 
     long id(int pos) {

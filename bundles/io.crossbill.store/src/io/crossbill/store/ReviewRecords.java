@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * The month-end review's own records: annotations that explain breaks, sign-offs of a period, a legal entity
- * or a project, and decisions on suggested matches. Rows are only ever added; each write is also appended to
- * the {@link AuditTrail} in the same transaction, so the review's history is in the verified chain.
+ * or a project (each with an optional note), and decisions on suggested matches. Rows are only ever added;
+ * each write is also appended to the {@link AuditTrail} in the same transaction, so the review's history is in
+ * the verified chain.
  */
 public final class ReviewRecords {
 
@@ -55,10 +56,14 @@ public final class ReviewRecords {
      *
      * @param snapshotId         the snapshot the review was based on ({@code null}: a live load)
      * @param reconciliationHash a hash of the reconciliation the analyst saw (of the scope's breaks)
+     * @param note               what the analyst said with the sign-off; {@code null} when nothing
      */
     public record SignOff(long id, YearMonth period, Scope scope, String key, String actor, Instant at,
-            String snapshotId, String reconciliationHash) {
+            String snapshotId, String reconciliationHash, String note) {
     }
+
+    /** The longest note kept on an annotation or a sign-off. */
+    public static final int MAX_NOTE = 2000;
 
     /** An analyst's decision on a suggested match. */
     public record MatchDecision(YearMonth period, String suggestionId, boolean confirmed, String actor, Instant at) {
@@ -82,7 +87,7 @@ public final class ReviewRecords {
         require(note, "a note explaining the break");
         require(actor, "who annotates");
         Objects.requireNonNull(reason, "reason");
-        if (note.length() > 2000) {
+        if (note.length() > MAX_NOTE) {
             throw new IllegalArgumentException("The note on break " + breakId + " has " + note.length()
                     + " characters; at most 2,000 are kept. Shorten it.");
         }
@@ -133,23 +138,42 @@ public final class ReviewRecords {
     }
 
     /**
-     * Signs off a period, an entity or a project.
+     * Signs off a period, an entity or a project, without a note.
+     *
+     * @see #signOff(YearMonth, Scope, String, String, String, String, String)
+     */
+    public SignOff signOff(YearMonth period, Scope scope, String key, String actor, String snapshotId,
+            String reconciliationHash) {
+        return signOff(period, scope, key, actor, snapshotId, reconciliationHash, null);
+    }
+
+    /**
+     * Signs off a period, an entity or a project, with what the analyst wants to say about it. The note is
+     * kept with the sign-off and written into its audit entry.
      *
      * @param key                the period, customer key or project id
      * @param snapshotId         the snapshot reviewed, or {@code null}
      * @param reconciliationHash a hash of what the analyst saw (see the review's hash of a scope)
+     * @param note               a note, or {@code null} (blank counts as none; kept stripped)
+     * @throws IllegalArgumentException when the key, the actor or the hash is missing, or the note is longer than
+     *                                  2,000 characters
      */
     public SignOff signOff(YearMonth period, Scope scope, String key, String actor, String snapshotId,
-            String reconciliationHash) {
+            String reconciliationHash, String note) {
         Objects.requireNonNull(scope, "scope");
         require(key, "what is signed off (" + scope.name().toLowerCase() + ")");
         require(actor, "who signs off");
         require(reconciliationHash, "the hash of the reconciliation signed off");
+        String kept = note == null || note.isBlank() ? null : note.strip();
+        if (kept != null && kept.length() > MAX_NOTE) {
+            throw new IllegalArgumentException("The note on the sign-off of " + scope.name().toLowerCase() + " "
+                    + key + " has " + kept.length() + " characters; at most 2,000 are kept. Shorten it.");
+        }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return db.inTransaction(() -> {
             long id;
             try (PreparedStatement ps = db.writer().prepareStatement("INSERT INTO review_signoff (period, scope,"
-                    + " scope_key, actor, at, snapshot_id, recon_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    + " scope_key, actor, at, snapshot_id, recon_hash, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"})) {
                 ps.setString(1, period.toString());
                 ps.setString(2, scope.name());
@@ -158,12 +182,14 @@ public final class ReviewRecords {
                 ps.setTimestamp(5, Timestamp.from(at));
                 ps.setString(6, snapshotId);
                 ps.setString(7, reconciliationHash);
+                ps.setString(8, kept);
                 ps.executeUpdate();
                 id = generated(ps);
             }
             db.audit().append(actor, "review.signoff", scope.name().toLowerCase() + ":" + key, period
-                    + " snapshot " + (snapshotId == null ? "live" : snapshotId) + " reconciliation " + reconciliationHash);
-            return new SignOff(id, period, scope, key, actor, at, snapshotId, reconciliationHash);
+                    + " snapshot " + (snapshotId == null ? "live" : snapshotId) + " reconciliation "
+                    + reconciliationHash + (kept == null ? "" : " note: " + kept));
+            return new SignOff(id, period, scope, key, actor, at, snapshotId, reconciliationHash, kept);
         });
     }
 
@@ -172,12 +198,13 @@ public final class ReviewRecords {
         return db.inTransaction(() -> {
             List<SignOff> out = new ArrayList<>();
             try (PreparedStatement ps = db.writer().prepareStatement("SELECT id, scope, scope_key, actor, at,"
-                    + " snapshot_id, recon_hash FROM review_signoff WHERE period = ? ORDER BY id")) {
+                    + " snapshot_id, recon_hash, note FROM review_signoff WHERE period = ? ORDER BY id")) {
                 ps.setString(1, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new SignOff(rs.getLong(1), period, Scope.valueOf(rs.getString(2)), rs.getString(3),
-                                rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
+                                rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                                rs.getString(8)));
                     }
                 }
             }

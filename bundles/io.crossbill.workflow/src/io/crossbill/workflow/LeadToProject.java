@@ -80,7 +80,7 @@ public final class LeadToProject {
         this.projects = projects;
         this.writer = new StepWriter(ctx, WORKFLOW);
         this.support = new SagaSupport(ctx, WORKFLOW);
-        this.designs = ShippedDesigns.get();
+        this.designs = ctx.designs();
     }
 
     /** Takes every closed-won deal not yet done through the workflow. */

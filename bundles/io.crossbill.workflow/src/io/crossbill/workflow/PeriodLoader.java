@@ -60,6 +60,11 @@ public final class PeriodLoader {
         this.crm = crm;
     }
 
+    /** The loader of a workspace's systems: their ERP, PSA and CRM. */
+    public static PeriodLoader of(WorkflowContext ctx, Systems systems) {
+        return new PeriodLoader(ctx, systems.erp(), systems.psaReader(), systems.crm());
+    }
+
     /**
      * Reads the period's records from the systems and the engine's database and builds the reconciliation's
      * input: {@link #fetch()} followed by {@link #input(YearMonth, Records)}.

@@ -10,12 +10,15 @@ import io.crossbill.mapping.runtime.MappingDesignFile;
 import io.crossbill.mapping.runtime.MappingFailure;
 import io.crossbill.mapping.runtime.MappingResult;
 import io.crossbill.mapping.runtime.TestCaseOutcome;
+import io.crossbill.store.DesignVersions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default mapping designs the workflows run, shipped in {@code io.crossbill.mapping}'s
@@ -29,6 +32,9 @@ import java.util.Map;
  * </ul>
  * A record the designs cannot map (a country the value map does not know, an amount that is no number)
  * is a {@link MappingFailure} naming the design, field and rule; nothing is written for it.
+ * <p>
+ * {@link #get()} is the designs as shipped; {@link #approved(DesignLibrary)} the versions approved in a workspace,
+ * which is what the workflows run ({@link WorkflowContext#designs()}).
  */
 public final class ShippedDesigns {
     public static final String COMPANY_TO_CUSTOMER = "hubspot-company-to-customer";
@@ -42,6 +48,9 @@ public final class ShippedDesigns {
     private static final class Holder {
         static final ShippedDesigns INSTANCE = load(NAMES);
     }
+
+    /** Sets of approved designs already compiled, by the names and hashes of their versions. */
+    private static final Map<String, ShippedDesigns> APPROVED = new ConcurrentHashMap<>();
 
     private final Map<String, MappingDesign> designs;
     private final Map<String, CompiledMapping> compiled;
@@ -68,20 +77,71 @@ public final class ShippedDesigns {
      * @throws IllegalStateException naming the design that is missing, unreadable or cannot run
      */
     public static ShippedDesigns load(List<String> names) {
-        MappingCompiler compiler = new MappingCompiler();
         Map<String, MappingDesign> designs = new LinkedHashMap<>();
-        Map<String, CompiledMapping> compiled = new LinkedHashMap<>();
         for (String name : names) {
             try {
-                MappingDesign design = MappingDesignFile.loadShipped(name);
-                designs.put(name, design);
-                compiled.put(name, compiler.compile(design));
-            } catch (IOException | MappingFailure e) {
+                designs.put(name, MappingDesignFile.loadShipped(name));
+            } catch (IOException e) {
                 throw new IllegalStateException("The shipped mapping design \"" + name + "\" cannot be used: "
                         + e.getMessage(), e);
             }
         }
-        return new ShippedDesigns(Collections.unmodifiableMap(designs), Collections.unmodifiableMap(compiled));
+        return compile(designs, "shipped");
+    }
+
+    /**
+     * The designs lead to project runs in a workspace: for each of {@link #NAMES}, the version approved in the
+     * workspace's {@link DesignLibrary} ({@link DesignLibrary#forEngine}), or the shipped design when none is
+     * approved. A version saved but not approved is not used. The compiled set is kept while the approved versions
+     * stay the same, so asking again per run costs one look-up per design.
+     *
+     * @throws IllegalStateException naming the design and version that cannot run
+     */
+    public static ShippedDesigns approved(DesignLibrary library) {
+        StringBuilder key = new StringBuilder();
+        boolean anyApproved = false;
+        for (String name : NAMES) {
+            Optional<DesignVersions.Version> v = library.engineVersion(name);
+            anyApproved |= v.isPresent();
+            key.append(name).append('@').append(v.map(DesignVersions.Version::hash).orElse("shipped")).append(' ');
+        }
+        if (!anyApproved) {
+            return get();
+        }
+        ShippedDesigns cached = APPROVED.get(key.toString());
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, MappingDesign> designs = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            designs.put(name, library.forEngine(name));
+        }
+        ShippedDesigns loaded = compile(designs, "approved");
+        if (APPROVED.size() > 32) {
+            APPROVED.clear();
+        }
+        APPROVED.put(key.toString(), loaded);
+        return loaded;
+    }
+
+    private static ShippedDesigns compile(Map<String, MappingDesign> designs, String which) {
+        MappingCompiler compiler = new MappingCompiler();
+        Map<String, CompiledMapping> compiled = new LinkedHashMap<>();
+        for (Map.Entry<String, MappingDesign> design : designs.entrySet()) {
+            try {
+                compiled.put(design.getKey(), compiler.compile(design.getValue()));
+            } catch (MappingFailure e) {
+                throw new IllegalStateException("The " + which + " mapping design \"" + design.getKey() + "\" v"
+                        + design.getValue().getVersion() + " cannot be used: " + e.getMessage(), e);
+            }
+        }
+        return new ShippedDesigns(Collections.unmodifiableMap(new LinkedHashMap<>(designs)),
+                Collections.unmodifiableMap(compiled));
+    }
+
+    /** The version of the named design this set runs (the design's version attribute). */
+    public int version(String name) {
+        return compiled(name).version();
     }
 
     /** The compiled design of that name. */

@@ -54,6 +54,15 @@ public record WorkflowContext(EngineDatabase db, WorkflowSettings settings, Cloc
                 new SystemGates(byName, DeliveryClock.SYSTEM), "crossbill");
     }
 
+    /**
+     * The mapping designs the workflows run in this workspace: the versions approved in its {@link DesignLibrary},
+     * the shipped designs where none is approved. Asked for at the start of a run, so an approval takes effect
+     * from the next run on.
+     */
+    public ShippedDesigns designs() {
+        return ShippedDesigns.approved(new DesignLibrary(db));
+    }
+
     /** The limits of a sandbox: generous, so a demo is not held up for minutes, yet still enforced. */
     public static Map<String, SystemLimits> sandboxLimits() {
         return Map.of("xero", SystemLimits.forVendor("xero").withRate(6_000, Duration.ofMinutes(1), false)

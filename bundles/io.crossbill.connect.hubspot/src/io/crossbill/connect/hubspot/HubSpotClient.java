@@ -30,12 +30,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HubSpotClient {
 
-    /** A raw answer. */
-    public record Answer(int status, String body, String retryAfter) {
+    /**
+     * A raw answer.
+     *
+     * @param rateLimits HubSpot's rate-limit headers the answer carried ({@code X-HubSpot-RateLimit-Remaining},
+     *                   {@code X-HubSpot-RateLimit-Daily-Remaining}, ...), by that spelling; empty when none
+     */
+    public record Answer(int status, String body, String retryAfter, Map<String, String> rateLimits) {
+
+        public Answer {
+            rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+        }
+
+        public Answer(int status, String body, String retryAfter) {
+            this(status, body, retryAfter, Map.of());
+        }
+
         public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
+
+    /** The rate-limit headers HubSpot sends with its answers, as {@link Answer#rateLimits()} names them. */
+    public static final java.util.List<String> RATE_LIMIT_HEADERS = java.util.List.of(
+            "X-HubSpot-RateLimit-Remaining", "X-HubSpot-RateLimit-Max", "X-HubSpot-RateLimit-Daily-Remaining",
+            "X-HubSpot-RateLimit-Daily");
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -158,7 +177,12 @@ public final class HubSpotClient {
             generalTaken = true;
             requests.incrementAndGet();
             HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(res.statusCode(), res.body(), res.headers().firstValue("Retry-After").orElse(null));
+            Map<String, String> limits = new java.util.LinkedHashMap<>();
+            for (String h : RATE_LIMIT_HEADERS) {
+                res.headers().firstValue(h).ifPresent(v -> limits.put(h, v));
+            }
+            return new Answer(res.statusCode(), res.body(), res.headers().firstValue("Retry-After").orElse(null),
+                    limits);
         } catch (HttpTimeoutException e) {
             throw new HubSpotApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "HubSpot did not answer in time ("
                     + timeout.toSeconds() + " s) to " + what + "; a write may or may not have been made.", e);

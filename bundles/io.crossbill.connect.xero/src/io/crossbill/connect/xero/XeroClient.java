@@ -29,12 +29,32 @@ public final class XeroClient {
     /** Which of the two Xero APIs a request goes to. */
     public enum Api { ACCOUNTING, PROJECTS }
 
-    /** A raw answer. */
-    public record Answer(int status, String body, String retryAfter, String rateLimitProblem) {
+    /**
+     * A raw answer.
+     *
+     * @param rateLimits Xero's rate-limit headers the answer carried ({@code X-DayLimit-Remaining},
+     *                   {@code X-MinLimit-Remaining}, {@code X-AppMinLimit-Remaining}), by that spelling; empty
+     *                   when it carried none
+     */
+    public record Answer(int status, String body, String retryAfter, String rateLimitProblem,
+            Map<String, String> rateLimits) {
+
+        public Answer {
+            rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+        }
+
+        public Answer(int status, String body, String retryAfter, String rateLimitProblem) {
+            this(status, body, retryAfter, rateLimitProblem, Map.of());
+        }
+
         public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
+
+    /** The rate-limit headers Xero sends with its answers, as {@link Answer#rateLimits()} names them. */
+    public static final java.util.List<String> RATE_LIMIT_HEADERS = java.util.List.of("X-DayLimit-Remaining",
+            "X-MinLimit-Remaining", "X-AppMinLimit-Remaining");
 
     /** Xero's documented maximum length of an {@code Idempotency-Key}. */
     public static final int MAX_KEY_LENGTH = 128;
@@ -84,6 +104,14 @@ public final class XeroClient {
             throw new XeroApiException(ExceptionClass.CONNECTIVITY, a.status(), null, null,
                     "Xero answered " + path + " with HTTP " + a.status() + " but the answer is not readable JSON.");
         }
+    }
+
+    /**
+     * {@code GET} and return the raw answer, whatever its status, with its rate-limit headers: for a
+     * connection test. Throws {@link XeroApiException} (CONNECTIVITY) only when no answer arrived.
+     */
+    public Answer read(Api api, String path, Map<String, String> query) {
+        return exchange(request(api, path, query).GET().build(), "read " + path);
     }
 
     /**
@@ -169,8 +197,12 @@ public final class XeroClient {
     private Answer exchange(HttpRequest r, String what) {
         try {
             HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Map<String, String> limits = new java.util.LinkedHashMap<>();
+            for (String h : RATE_LIMIT_HEADERS) {
+                res.headers().firstValue(h).ifPresent(v -> limits.put(h, v));
+            }
             return new Answer(res.statusCode(), res.body(), res.headers().firstValue("Retry-After").orElse(null),
-                    res.headers().firstValue("X-Rate-Limit-Problem").orElse(null));
+                    res.headers().firstValue("X-Rate-Limit-Problem").orElse(null), limits);
         } catch (HttpTimeoutException e) {
             throw new XeroApiException(ExceptionClass.CONNECTIVITY, 0, null, null, "Xero did not answer in time ("
                     + timeout.toSeconds() + " s) to " + what + "; a write may or may not have been made.", e);

@@ -10,8 +10,30 @@ import java.util.List;
 @FunctionalInterface
 public interface RecordValidator {
 
-    /** One broken rule: the canonical field (a JSON pointer or dotted path) and what is wrong. */
-    record Violation(String field, String message) {
+    /**
+     * One broken rule: the canonical field (a JSON pointer or dotted path), what is wrong, and whether it is a rule
+     * of the record itself ({@link ExceptionClass#VALIDATION}) or a reference to something the target does not have
+     * ({@link ExceptionClass#REFERENCE}: an unknown customer number, project code, rate).
+     */
+    record Violation(String field, String message, ExceptionClass exceptionClass) {
+
+        public Violation {
+            if (exceptionClass != ExceptionClass.VALIDATION && exceptionClass != ExceptionClass.REFERENCE) {
+                throw new IllegalArgumentException("A violation is a VALIDATION or a REFERENCE problem, not "
+                        + exceptionClass);
+            }
+        }
+
+        /** A broken rule of the record itself. */
+        public Violation(String field, String message) {
+            this(field, message, ExceptionClass.VALIDATION);
+        }
+
+        /** A reference to something the target does not have. */
+        public static Violation reference(String field, String message) {
+            return new Violation(field, message, ExceptionClass.REFERENCE);
+        }
+
         @Override
         public String toString() {
             return field + ": " + message;

@@ -1,6 +1,7 @@
 package io.crossbill.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossbill.engine.IngestOptions;
@@ -9,6 +10,7 @@ import io.crossbill.engine.IngestResult;
 import io.crossbill.engine.api.ExceptionClass;
 import io.crossbill.engine.api.OutboxEntry;
 import io.crossbill.engine.api.RecordEnvelope;
+import io.crossbill.engine.api.RecordValidator;
 import io.crossbill.engine.bench.TimeEntryGenerator;
 import io.crossbill.engine.bench.TimeEntryValidator;
 import io.crossbill.engine.bench.XeroTimeEntryMapper;
@@ -113,6 +115,36 @@ class IngestPipelineTest {
             assertTrue(new String(byKey.get("te-25h").mappedOutput(), StandardCharsets.UTF_8).contains("\"hours\":25.00"));
             assertTrue(db.audit().verify().intact());
         }
+    }
+
+    @Test
+    void anUnknownReferenceIsAReferenceExceptionAndABrokenRuleBesideItMakesItValidation() {
+        // project p-404 is not in the target: a REFERENCE problem; with 25 hours as well, the record itself is wrong
+        RecordValidator knownProjects = canonical -> {
+            List<RecordValidator.Violation> problems = new ArrayList<>(new TimeEntryValidator()
+                    .validate(canonical));
+            if (canonical.path("project").asText().equals("p-404")) {
+                problems.add(RecordValidator.Violation.reference("project", "p-404 is not a project in Xero Projects"));
+            }
+            return problems;
+        };
+        List<RecordEnvelope> batch = List.of(
+                envelope("te-ref", entry("te-ref", 60).replace("\"p-1\"", "\"p-404\"")),
+                envelope("te-both", entry("te-both", 1500).replace("\"p-1\"", "\"p-404\"")),
+                envelope("te-ok", entry("te-ok", 60)));
+        try (EngineDatabase db = EngineDatabase.open(workspace)) {
+            IngestResult result = new IngestPipeline(db, OPTIONS, new XeroTimeEntryMapper(), knownProjects)
+                    .ingest(batch.iterator());
+            assertEquals(1, result.accepted());
+            Map<String, StoredException> byKey = db.exceptions().find(ExceptionFilter.all()).stream()
+                    .collect(Collectors.toMap(StoredException::businessKey, Function.identity()));
+            assertClassAndCause(byKey.get("te-ref"), ExceptionClass.REFERENCE, "validate", "p-404 is not a project");
+            assertTrue(byKey.get("te-ref").suggestedFix().startsWith("Correct the reference"),
+                    byKey.get("te-ref").suggestedFix());
+            assertClassAndCause(byKey.get("te-both"), ExceptionClass.VALIDATION, "validate", "hours: 25.00");
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new RecordValidator.Violation("x", "y", ExceptionClass.CONNECTIVITY));
     }
 
     @Test

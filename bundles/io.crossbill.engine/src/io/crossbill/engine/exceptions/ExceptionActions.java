@@ -35,7 +35,9 @@ import java.util.OptionalLong;
  * <p>
  * Which side failed decides what a retry does: a failure while taking a record in (parse, map, validate,
  * store) re-runs the stored original payload through the workflow's ingest; a failure while delivering
- * puts the outbox entry back to pending for the delivery workers.
+ * puts the outbox entry back to pending for the delivery workers. An exception of a workflow that takes its
+ * subjects up again by itself ({@link NextRun}: the saga workflows) is marked RETRYING and its next run asked
+ * for; its payload cannot be edited and replayed, since such a workflow builds its writes from the systems.
  */
 public final class ExceptionActions {
 
@@ -45,6 +47,7 @@ public final class ExceptionActions {
     private final EngineDatabase db;
     private final Workflows workflows;
     private final OutboxLocator outboxes;
+    private final NextRun nextRun;
     private final String actor;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -53,9 +56,20 @@ public final class ExceptionActions {
      *              audit
      */
     public ExceptionActions(EngineDatabase db, Workflows workflows, OutboxLocator outboxes, String actor) {
+        this(db, workflows, outboxes, NextRun.NONE, actor);
+    }
+
+    /**
+     * @param nextRun the workflows that take their subjects up again by themselves, and how to ask for their
+     *                next run (the workbench's embedded engine)
+     * @param actor   who acts, written into history and audit
+     */
+    public ExceptionActions(EngineDatabase db, Workflows workflows, OutboxLocator outboxes, NextRun nextRun,
+            String actor) {
         this.db = Objects.requireNonNull(db, "db");
         this.workflows = Objects.requireNonNull(workflows, "workflows");
         this.outboxes = Objects.requireNonNull(outboxes, "outboxes");
+        this.nextRun = Objects.requireNonNull(nextRun, "nextRun");
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("An actor name is needed for the audit trail.");
         }
@@ -159,6 +173,79 @@ public final class ExceptionActions {
         return outcomes;
     }
 
+    /**
+     * What a bulk edit with an expression did (or, in a dry run, would do) to one exception.
+     *
+     * @param before   the field's value in the stored payload; {@code null} when it could not be read
+     *                 (a missing field is a missing node)
+     * @param after    the value the expression computed; {@code null} when it failed
+     * @param outcome  the replay's outcome: its verdict, and in {@code problems} what validation found
+     */
+    public record FieldChange(long exceptionId, String businessKey, com.fasterxml.jackson.databind.JsonNode before,
+            com.fasterxml.jackson.databind.JsonNode after, ActionOutcome outcome) {
+    }
+
+    /**
+     * Sets one field of each exception's stored payload to what a JSONata expression computes from that
+     * payload, and replays each edited payload (validated one by one like {@link #replay}). A record the
+     * expression fails on, or whose edited payload does not validate, is refused with the reason and the
+     * batch goes on. A dry run computes and validates everything and writes nothing; each real replay is
+     * recorded in the exception's history and the audit trail with the expression.
+     *
+     * @param ids the exceptions, e.g. the selection or the ids a filter matches; unknown ids are refused
+     * @throws IllegalArgumentException when the pointer or the expression is not valid (nothing is done)
+     */
+    public List<FieldChange> replayAllWithExpression(List<Long> ids, String pointer, String expression,
+            boolean dryRun) {
+        FieldExpression fx = new FieldExpression(pointer, expression);
+        List<FieldChange> changes = new ArrayList<>();
+        for (long id : ids) {
+            Optional<StoredException> found = db.exceptions().get(id);
+            if (found.isEmpty()) {
+                changes.add(new FieldChange(id, null, null, null, new ActionOutcome(id, "replay", Verdict.REFUSED,
+                        ExceptionState.OPEN, ExceptionState.OPEN, "There is no exception " + id + " in the queue.",
+                        List.of())));
+                continue;
+            }
+            changes.add(replayWithExpression(found.get(), fx, dryRun));
+        }
+        return changes;
+    }
+
+    /** {@link #replayAllWithExpression(List, String, String, boolean)} for every exception a query matches. */
+    public List<FieldChange> replayAllWithExpression(ExceptionFilter filter, String pointer, String expression,
+            boolean dryRun) {
+        List<Long> ids = new ArrayList<>();
+        new FieldExpression(pointer, expression); // refuse a bad expression before reading anything
+        for (StoredException e : db.exceptions().find(filter)) {
+            ids.add(e.id());
+        }
+        return replayAllWithExpression(ids, pointer, expression, dryRun);
+    }
+
+    private FieldChange replayWithExpression(StoredException e, FieldExpression fx, boolean dryRun) {
+        String missing = payloadProblem(e);
+        if (missing != null) {
+            return new FieldChange(e.id(), e.businessKey(), null, null, refused(e, "replay", missing));
+        }
+        FieldExpression.Change change;
+        try {
+            change = fx.apply(e.originalPayload());
+        } catch (IllegalArgumentException bad) {
+            com.fasterxml.jackson.databind.JsonNode before = null;
+            try {
+                before = json.readTree(e.originalPayload()).at(fx.pointer());
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // the message below says the payload is not JSON
+            }
+            return new FieldChange(e.id(), e.businessKey(), before, null, new ActionOutcome(e.id(), "replay",
+                    Verdict.REFUSED, e.state(), e.state(), bad.getMessage(), List.of(bad.getMessage())));
+        }
+        ActionOutcome outcome = replay(e, change.editedPayload(), dryRun, "bulk edit " + fx + " (was "
+                + change.before() + ", now " + change.after() + ")");
+        return new FieldChange(e.id(), e.businessKey(), change.before(), change.after(), outcome);
+    }
+
     // ---- the actions -----------------------------------------------------------------------------------
 
     private ActionOutcome retry(StoredException e, boolean dryRun) {
@@ -167,6 +254,9 @@ public final class ExceptionActions {
         }
         if (isDeliveryFailure(e)) {
             return retryDelivery(e, dryRun);
+        }
+        if (!isIngestFailure(e) && nextRun.takesUp(e)) {
+            return retryOnNextRun(e, dryRun);
         }
         Optional<Workflow> workflow = workflows.find(e.workflow());
         if (workflow.isEmpty()) {
@@ -199,6 +289,23 @@ public final class ExceptionActions {
                     "Re-run; it failed again: " + check.problem(), List.of(check.problem()));
         }
         return ingest(e, workflow.get(), envelope, "retry");
+    }
+
+    private ActionOutcome retryOnNextRun(StoredException e, boolean dryRun) {
+        String subject = e.businessKey() == null ? "the record" : e.businessKey();
+        if (e.state() == ExceptionState.RETRYING) {
+            return refused(e, "retry", "It waits for the next run of workflow " + e.workflow() + " already, which"
+                    + " takes " + subject + " up again.");
+        }
+        if (dryRun) {
+            return new ActionOutcome(e.id(), "retry", Verdict.WOULD_DO, e.state(), ExceptionState.RETRYING,
+                    "The next run of workflow " + e.workflow() + " would take " + subject + " up again.", List.of());
+        }
+        changeState(e, ExceptionState.RETRYING, "retry", "queued for the next run of workflow " + e.workflow()
+                + ", which takes " + subject + " up again");
+        String when = nextRun.request(e.workflow());
+        return new ActionOutcome(e.id(), "retry", Verdict.DONE, e.state(), ExceptionState.RETRYING,
+                "Queued: workflow " + e.workflow() + " takes " + subject + " up again " + when + ".", List.of());
     }
 
     private ActionOutcome retryDelivery(StoredException e, boolean dryRun) {
@@ -235,12 +342,21 @@ public final class ExceptionActions {
     }
 
     private ActionOutcome replay(StoredException e, byte[] payload, boolean dryRun) {
+        return replay(e, payload, dryRun, "edited payload");
+    }
+
+    private ActionOutcome replay(StoredException e, byte[] payload, boolean dryRun, String how) {
         if (e.state() == ExceptionState.RESOLVED) {
             return refused(e, "replay", "It is resolved already.");
         }
         if (isDeliveryFailure(e)) {
             return refused(e, "replay", "It failed while writing to " + e.system() + "; edit-and-replay works on"
                     + " received payloads. Correct the record at its source, or retry the delivery.");
+        }
+        if (!isIngestFailure(e) && nextRun.takesUp(e)) {
+            return refused(e, "replay", "Workflow " + e.workflow() + " reads its records from the systems again at"
+                    + " every run, so there is no payload to edit and replay. Correct the record where the suggested"
+                    + " fix says, then retry the exception.");
         }
         Optional<Workflow> workflow = workflows.find(e.workflow());
         if (workflow.isEmpty()) {
@@ -264,7 +380,7 @@ public final class ExceptionActions {
             return new ActionOutcome(e.id(), "replay", Verdict.WOULD_DO, e.state(), ExceptionState.RESOLVED,
                     "The edited payload is valid; it would be taken in and the exception resolved.", List.of());
         }
-        changeState(e, ExceptionState.RETRYING, "replay", "edited payload, " + payload.length + " bytes, sha-256 "
+        changeState(e, ExceptionState.RETRYING, "replay", how + ", " + payload.length + " bytes, sha-256 "
                 + IdempotencyKey.contentHash(payload));
         return ingest(e, workflow.get(), envelope, "replay");
     }
@@ -326,6 +442,18 @@ public final class ExceptionActions {
     static boolean isDeliveryFailure(StoredException e) {
         return DELIVERY_STEP.equals(e.step()) || (e.originalPayload() == null && e.mappedOutput() != null);
     }
+
+    /**
+     * Whether taking the record in failed (received, parsed, mapped or validated by ingest), rather than a
+     * workflow step or a delivery.
+     */
+    public static boolean isIngestFailure(StoredException e) {
+        return INGEST_STEPS.contains(e.step());
+    }
+
+    /** The steps at which ingest files its failures (see {@code RecordPreparer}). */
+    private static final java.util.Set<String> INGEST_STEPS = java.util.Set.of("receive", "parse", "map",
+            "validate");
 
     private static String payloadProblem(StoredException e) {
         if (e.originalPayload() == null) {

@@ -1,5 +1,8 @@
 package io.crossbill.engine.exceptions;
 
+import io.crossbill.engine.IngestOptions;
+import io.crossbill.engine.bench.TimeEntryValidator;
+import io.crossbill.engine.bench.XeroTimeEntryMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,5 +21,19 @@ public interface Workflows {
         Map<String, Workflow> byName = List.of(workflows).stream()
                 .collect(Collectors.toUnmodifiableMap(Workflow::name, Function.identity()));
         return name -> Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The workflows the engine ships: Xero time entries to billing, with its hand-written mapper and validator
+     * (what the command line and the workbench re-run received records through).
+     */
+    static Workflows shipped() {
+        return of(new Workflow(IngestOptions.of("time-to-billing", "TimeEntry", "erp", "TimeEntry"),
+                new XeroTimeEntryMapper(), new TimeEntryValidator()));
+    }
+
+    /** These workflows, and for a name none of them has, {@code others}. */
+    default Workflows or(Workflows others) {
+        return name -> find(name).or(() -> others.find(name));
     }
 }

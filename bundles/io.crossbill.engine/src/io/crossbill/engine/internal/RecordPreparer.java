@@ -122,8 +122,16 @@ public final class RecordPreparer {
             String cause = violations.stream().map(RecordValidator.Violation::toString)
                     .collect(Collectors.joining("; ", "The " + sourceEntity + " breaks "
                             + (violations.size() == 1 ? "a rule: " : violations.size() + " rules: "), "."));
-            return fail(env, ExceptionClass.VALIDATION, "validate", canonicalBytes, cause,
-                    "Correct the record in the source system, or edit the payload and replay.", null);
+            // only references missing in the target: a REFERENCE problem, fixed by correcting the reference (or by
+            // creating what it names); any broken rule of the record itself makes it a VALIDATION problem
+            boolean onlyReferences = violations.stream()
+                    .allMatch(v -> v.exceptionClass() == ExceptionClass.REFERENCE);
+            return onlyReferences
+                    ? fail(env, ExceptionClass.REFERENCE, "validate", canonicalBytes, cause,
+                            "Correct the reference in the source system (or create what it names in the target), or"
+                                    + " edit the payload and replay.", null)
+                    : fail(env, ExceptionClass.VALIDATION, "validate", canonicalBytes, cause,
+                            "Correct the record in the source system, or edit the payload and replay.", null);
         }
         return PreparedRecord.ok(env, versionIsHash, key, canonicalBytes);
     }

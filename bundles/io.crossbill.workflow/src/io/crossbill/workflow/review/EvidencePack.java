@@ -24,9 +24,9 @@ import java.util.TreeMap;
 /**
  * The evidence pack of a period's review, written into one folder: the reconciliation's CSV files
  * ({@link ReconciliationCsv}), {@code review_summary.csv} (breaks and variance per type and currency),
- * {@code annotations.csv}, {@code signoffs.csv}, {@code match_decisions.csv}, {@code audit_verification.csv}
- * and {@code report.html}, a self-contained report with the KPIs and a bar chart (inline SVG) that opens in
- * any browser.
+ * {@code annotations.csv}, {@code signoffs.csv} (with each sign-off's note), {@code match_decisions.csv},
+ * {@code audit_verification.csv} and {@code report.html}, a self-contained report with the KPIs and a bar chart
+ * (inline SVG) that opens in any browser.
  * <p>
  * Variance totals are sums of the breaks' variances as the reconciliation's JSON shows them (two decimals),
  * so the pack adds up to the same figures as {@code crossbill reconcile --json}.
@@ -80,8 +80,8 @@ public record EvidencePack(ReconciliationResult result, Instant dataTakenAt, Str
                             a.reason().name(), a.note(), a.actor(), a.at().toString());
                 }).toList()));
         files.add(csv(dir.resolve("signoffs.csv"), List.of("scope", "key", "actor", "at", "snapshot",
-                "reconciliation_hash", "changed_since"), signOffs.stream().map(o -> List.of(o.scope().name(), o.key(),
-                        o.actor(), o.at().toString(), s(o.snapshotId()), o.reconciliationHash(),
+                "reconciliation_hash", "note", "changed_since"), signOffs.stream().map(o -> List.of(o.scope().name(),
+                        o.key(), o.actor(), o.at().toString(), s(o.snapshotId()), o.reconciliationHash(), s(o.note()),
                         changed(o) ? "yes" : "no")).toList()));
         files.add(csv(dir.resolve("match_decisions.csv"), List.of("suggestion_id", "decision", "actor", "at"),
                 decisions.stream().map(d -> List.of(d.suggestionId(), d.confirmed() ? "CONFIRMED" : "REJECTED",

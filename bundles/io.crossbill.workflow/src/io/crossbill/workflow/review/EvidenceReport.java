@@ -34,12 +34,14 @@ final class EvidenceReport {
         if (p.signOffs().isEmpty()) {
             h.append("<p class=\"muted\">Not signed off.</p>\n");
         } else {
-            h.append("<table><tr><th>Scope</th><th>Key</th><th>By</th><th>At</th><th>Snapshot</th><th>Since</th></tr>\n");
+            h.append("<table><tr><th>Scope</th><th>Key</th><th>By</th><th>At</th><th>Snapshot</th><th>Note</th>"
+                    + "<th>Since</th></tr>\n");
             for (ReviewRecords.SignOff o : p.signOffs()) {
                 boolean changed = p.changed(o);
                 h.append("<tr><td>").append(o.scope()).append("</td><td>").append(esc(o.key())).append("</td><td>")
                         .append(esc(o.actor())).append("</td><td>").append(o.at()).append("</td><td>")
-                        .append(esc(EvidencePack.s(o.snapshotId()))).append("</td><td class=\"")
+                        .append(esc(EvidencePack.s(o.snapshotId()))).append("</td><td>")
+                        .append(esc(EvidencePack.s(o.note()))).append("</td><td class=\"")
                         .append(changed ? "bad\">changed after sign-off" : "ok\">unchanged").append("</td></tr>\n");
             }
             h.append("</table>\n");
