@@ -9,12 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MTrimBar;
 import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolBar;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.RGB;
@@ -68,20 +66,6 @@ class WorkbenchShellTest {
 			assertTrue(Files.size(png) > 10_000, "screenshot suspiciously small: " + png);
 			assertNotBlank(png);
 		}
-	}
-
-	@Test
-	void placeholderPartsSayTheyAreNotAvailable() {
-		EModelService models = application().getContext().get(EModelService.class);
-		EPartService parts = mainWindow().getContext().get(EPartService.class);
-		parts.switchPerspective(models.findElements(application(), "io.crossbill.ui.perspective.operate",
-				MPerspective.class).get(0));
-		MPart systems = models.findElements(mainWindow(), "io.crossbill.ui.part.systems", MPart.class).get(0);
-		parts.showPart(systems, EPartService.PartState.ACTIVATE);
-		settle();
-		List<String> texts = labelTexts((Control) systems.getWidget());
-		assertTrue(texts.contains("Systems"), texts.toString());
-		assertTrue(texts.contains("Not available in this version of Crossbill."), texts.toString());
 	}
 
 	@Test

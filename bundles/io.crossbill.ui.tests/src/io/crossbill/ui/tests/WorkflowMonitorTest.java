@@ -6,21 +6,31 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 
 import io.crossbill.engine.api.ExceptionClass;
 import io.crossbill.engine.api.ExceptionReport;
 import io.crossbill.store.EngineDatabase;
+import io.crossbill.store.SagaStats;
 import io.crossbill.store.Sagas;
+import io.crossbill.ui.engine.EmbeddedEngine;
 import io.crossbill.ui.engine.WorkbenchEngine;
 import io.crossbill.ui.monitor.MonitorView;
 import io.crossbill.ui.monitor.RunHistoryView;
@@ -86,6 +96,78 @@ class WorkflowMonitorTest {
 		assertTrue(monitor.timeline().summaryText().contains("1 saga"), monitor.timeline().summaryText());
 		screenshot(mainShell(), "transaction-timeline");
 		clickTab(monitor.tabs(), "Diagram");
+	}
+
+	/**
+	 * Issue 7's proof: while the embedded engine runs the demo (the four workflows for November 2026 on a fresh
+	 * workspace with its own built-in sandbox, as {@code crossbill demo} does headless), the workflow monitor over
+	 * that workspace's database shows its step counts, read from the diagram's model, change at least twice before
+	 * the run ends. A fresh workspace because the workbench's own engine may have run the demo already in this
+	 * test run (WorkbenchAroundTest starts it), and a second run of the demo rightly writes nothing.
+	 */
+	@Test
+	void monitorShowsCountsChangingWhileTheEngineRunsTheDemo() throws Exception {
+		Path workspace = Files.createTempDirectory("crossbill-monitor-demo-");
+		EngineDatabase db = EngineDatabase.open(workspace);
+		EmbeddedEngine engine = new EmbeddedEngine(workspace, () -> db);
+		Shell shell = new Shell(mainShell(), SWT.SHELL_TRIM);
+		try {
+			shell.setText("Workflow monitor - demo workspace");
+			shell.setLayout(new FillLayout());
+			shell.setBounds(mainShell().getBounds());
+			MonitorView monitor = new MonitorView(shell, db, Clock.systemUTC());
+			// the demo's run takes a few seconds on a fast machine: read the counts five times a second to see them
+			// move (the workbench reads them every two seconds)
+			monitor.refreshEvery(200);
+			shell.open();
+			assertTrue(waitUntil(() -> monitor.diagram().getModel() != null, 10_000),
+					"the diagram never got its counts");
+			List<Long> totals = new ArrayList<>(List.of(stepTotal(monitor.diagram().getModel())));
+			assertEquals(0L, totals.get(0), "a fresh workspace has no saga at any step");
+
+			Job job = engine.runNow(YearMonth.of(2026, 11));
+			assertTrue(waitUntil(() -> job.getState() == Job.RUNNING, 15_000),
+					"the engine's run never started: " + engine.state().text());
+			Path png = null;
+			long deadline = System.currentTimeMillis() + 180_000;
+			while (job.getState() != Job.NONE && System.currentTimeMillis() < deadline) {
+				long refreshes = monitor.refreshes();
+				waitUntil(() -> monitor.refreshes() > refreshes || job.getState() == Job.NONE, 5_000);
+				long total = stepTotal(monitor.diagram().getModel());
+				if (total != totals.get(totals.size() - 1)) {
+					totals.add(total);
+				}
+				if (png == null && totals.size() >= 3 && job.getState() == Job.RUNNING) {
+					png = screenshot(shell, "workflow-monitor-running");
+				}
+			}
+			assertEquals(Job.NONE, job.getState(), "the run did not end within 3 minutes: " + engine.state().text());
+			assertFalse(engine.state().text().startsWith("failed"), engine.state().text());
+			assertTrue(totals.size() >= 3, "the step counts changed " + (totals.size() - 1)
+					+ " times while the engine ran (at least 2 expected): " + totals);
+			assertNotNull(png, "no screenshot while the run was going");
+			assertTrue(Files.size(png) > 10_000, "screenshot suspiciously small: " + png);
+			// after the run: the next refresh shows every step the run made, more than while it ran
+			long refreshes = monitor.refreshes();
+			assertTrue(waitUntil(() -> monitor.refreshes() > refreshes, 5_000), "the monitor stopped refreshing");
+			long after = stepTotal(monitor.diagram().getModel());
+			assertTrue(after >= totals.get(totals.size() - 1) && after > 0, "after the run: " + after + ", " + totals);
+			assertTrue(box(monitor, "lead-to-project", "project").counts().done() > 0,
+					box(monitor, "lead-to-project", "project").lines().toString());
+		} finally {
+			shell.dispose();
+			engine.closeSystems();
+			db.close();
+		}
+	}
+
+	/** Every saga that stands at or went through any step, as the diagram's boxes count them. */
+	static long stepTotal(WorkflowDiagram.Model model) {
+		long total = 0;
+		for (SagaStats.StepCounts c : model.steps()) {
+			total += c.inFlight() + c.done() + c.retrying() + c.failed() + c.blocked();
+		}
+		return total;
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.crossbill.ui.monitor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import org.eclipse.swt.widgets.Display;
  */
 public final class BackgroundRefresh<T> {
 
+	private ScheduledFuture<?> schedule;
 	private final Control owner;
 	private final Display display;
 	private final Supplier<T> query;
@@ -49,9 +51,16 @@ public final class BackgroundRefresh<T> {
 		owner.addDisposeListener(e -> executor.shutdownNow());
 	}
 
-	/** Runs the query now and then every {@code millis} after each run ends. */
-	public void every(long millis) {
-		executor.scheduleWithFixedDelay(this::runOnce, 0, millis, TimeUnit.MILLISECONDS);
+	/** Runs the query now and then every {@code millis} after each run ends (instead of any earlier period). */
+	public synchronized void every(long millis) {
+		if (schedule != null) {
+			schedule.cancel(false);
+		}
+		try {
+			schedule = executor.scheduleWithFixedDelay(this::runOnce, 0, millis, TimeUnit.MILLISECONDS);
+		} catch (RejectedExecutionException disposed) {
+			// the view is gone
+		}
 	}
 
 	/** Runs the query once, as soon as the thread is free (e.g. after the user changed a filter). */

@@ -149,7 +149,8 @@ public class MonitorView extends Composite {
 				.mapToLong(m -> m.getOrDefault(io.crossbill.store.Sagas.State.RUNNING, 0L)).sum();
 		long waiting = model.unsettledExceptions().values().stream().mapToLong(Long::longValue).sum();
 		status.setText("Updated " + MonitorFormat.when(model.at(), model.at(), ZoneId.systemDefault()) + ":  "
-				+ running + " sagas running,  " + waiting + " exceptions waiting.  Arrows: sagas that passed in the "
+				+ running + (running == 1 ? " saga" : " sagas") + " running,  " + waiting + (waiting == 1
+						? " exception" : " exceptions") + " waiting.  Arrows: sagas that passed in the "
 				+ model.windowName()
 				+ (model.paused().isEmpty() ? "" : ",  paused: " + String.join(", ", model.paused())));
 		status.getParent().layout();
@@ -170,6 +171,19 @@ public class MonitorView extends Composite {
 		return timeline;
 	}
 
+	/**
+	 * Shows the "Follow a transaction" tab following {@code businessKey} (a deal id, time entry id, invoice
+	 * number); what it finds shows when the search is done.
+	 */
+	public void follow(String businessKey) {
+		for (CTabItem item : tabs.getItems()) {
+			if (item.getControl() == timeline) {
+				tabs.setSelection(item);
+			}
+		}
+		timeline.follow(businessKey);
+	}
+
 	/** The tab folder (Diagram, Charts, Follow a transaction). */
 	public CTabFolder tabs() {
 		return tabs;
@@ -178,6 +192,11 @@ public class MonitorView extends Composite {
 	/** The status line above the tabs ("Updated 14:02:03: 2 sagas running, ..."). */
 	public String statusText() {
 		return status.getText();
+	}
+
+	/** Reads the counts every {@code millis} from now on instead of every {@link #REFRESH_MILLIS}. */
+	public void refreshEvery(long millis) {
+		refresh.every(millis);
 	}
 
 	/** How many times new counts were shown; grows every {@link #REFRESH_MILLIS}. */

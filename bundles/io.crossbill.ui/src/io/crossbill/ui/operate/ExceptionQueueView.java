@@ -1,5 +1,6 @@
 package io.crossbill.ui.operate;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -22,6 +26,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -68,6 +73,9 @@ public class ExceptionQueueView extends Composite {
 	private final EngineDatabase db;
 	private final ExceptionActions actions;
 	private final ExecutorService worker;
+	private final ExecutorService causesWorker;
+	private long shownCount = -1;
+	private long causesShownFor = -1;
 
 	private final Combo workflowChoice;
 	private final Combo classChoice;
@@ -82,6 +90,8 @@ public class ExceptionQueueView extends Composite {
 	private final ExceptionDetailPane detail;
 	private final Button retry;
 	private final Button resolve;
+	private final Button editField;
+	private final Button editPayload;
 	private final Button assign;
 	private final Button clearCause;
 
@@ -107,7 +117,15 @@ public class ExceptionQueueView extends Composite {
 			t.setDaemon(true);
 			return t;
 		});
-		addDisposeListener(e -> worker.shutdownNow());
+		this.causesWorker = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "crossbill exception root causes");
+			t.setDaemon(true);
+			return t;
+		});
+		addDisposeListener(e -> {
+			worker.shutdownNow();
+			causesWorker.shutdownNow();
+		});
 		GridLayout layout = new GridLayout(1, false);
 		layout.marginWidth = 0;
 		layout.marginHeight = 0;
@@ -142,7 +160,7 @@ public class ExceptionQueueView extends Composite {
 		});
 
 		Composite actionsBar = new Composite(this, SWT.NONE);
-		GridLayout actionsLayout = new GridLayout(6, false);
+		GridLayout actionsLayout = new GridLayout(9, false);
 		actionsLayout.marginHeight = 0;
 		actionsLayout.marginWidth = 8;
 		actionsBar.setLayout(actionsLayout);
@@ -154,20 +172,30 @@ public class ExceptionQueueView extends Composite {
 		clearCause.setEnabled(false);
 		retry = button(actionsBar, "Retry ...", e -> act(QueueAction.RETRY));
 		resolve = button(actionsBar, "Resolve ...", e -> act(QueueAction.RESOLVE));
+		editPayload = button(actionsBar, "Edit payload ...", e -> editSelectedPayload());
+		editField = button(actionsBar, "Edit field and replay ...", e -> act(QueueAction.EDIT_FIELD));
 		assign = button(actionsBar, "Assign ...", e -> assignSelected());
-		for (Button b : List.of(retry, resolve, assign)) {
+		button(actionsBar, "Export CSV ...", e -> chooseCsvFile());
+		for (Button b : List.of(retry, resolve, editPayload, editField, assign)) {
 			b.setEnabled(actions != null);
 		}
 
 		SashForm vertical = new SashForm(this, SWT.VERTICAL);
 		vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		SashForm horizontal = new SashForm(vertical, SWT.HORIZONTAL);
-		causes = new Table(horizontal, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+		// root causes above the exceptions, across the whole width: their sentences are read, not cut off
+		causes = new Table(vertical, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
 		causes.setHeaderVisible(true);
 		causes.setLinesVisible(true);
 		column(causes, "Count", 70, SWT.RIGHT);
-		column(causes, "Class", 90, SWT.LEFT);
-		column(causes, "Root cause", 330, SWT.LEFT);
+		column(causes, "Class", 115, SWT.LEFT);
+		TableColumn causeColumn = column(causes, "Root cause", 330, SWT.LEFT);
+		// the root cause takes what the pane leaves, and the whole text shows as a tooltip on the row
+		causes.addListener(SWT.Resize, e -> causeColumn.setWidth(Math.max(160, causes.getClientArea().width
+				- causes.getColumn(0).getWidth() - causes.getColumn(1).getWidth())));
+		causes.addListener(SWT.MouseHover, e -> {
+			TableItem under = causes.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+			causes.setToolTipText(under == null ? null : under.getText(2));
+		});
 		causes.addListener(SWT.Selection, e -> {
 			int i = causes.getSelectionIndex();
 			if (i >= 0 && i < rootCauses.size()) {
@@ -175,10 +203,10 @@ public class ExceptionQueueView extends Composite {
 			}
 		});
 
-		table = new Table(horizontal, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
+		table = new Table(vertical, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
-		int[] widths = { 70, 60, 75, 95, 140, 100, 110, 420, 70, 100 };
+		int[] widths = { 70, 60, 75, 115, 140, 120, 130, 480, 70, 100 };
 		for (int i = 0; i < COLUMNS.size(); i++) {
 			TableColumn c = column(table, COLUMNS.get(i), widths[i], i == 0 || i == 8 ? SWT.RIGHT : SWT.LEFT);
 			int index = i;
@@ -190,10 +218,9 @@ public class ExceptionQueueView extends Composite {
 		table.setSortDirection(SWT.UP);
 		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
 		table.addListener(SWT.Selection, e -> showDetail());
-		horizontal.setWeights(28, 72);
 
 		detail = new ExceptionDetailPane(vertical, db);
-		vertical.setWeights(62, 38);
+		vertical.setWeights(22, 42, 36);
 
 		for (Combo c : List.of(workflowChoice, classChoice, systemChoice, stateChoice, ageChoice, assigneeChoice)) {
 			c.addListener(SWT.Selection, e -> applyFilters());
@@ -226,6 +253,11 @@ public class ExceptionQueueView extends Composite {
 		return summary;
 	}
 
+	/** The workflow choice of the filter bar. */
+	public Combo workflowChoice() {
+		return workflowChoice;
+	}
+
 	/** The free-text search field. */
 	public Text searchField() {
 		return search;
@@ -236,17 +268,13 @@ public class ExceptionQueueView extends Composite {
 		return lastRefreshMillis;
 	}
 
-	/** Shows a filter (as the filter bar would set it) and reloads. */
+	/** Shows a filter (as the filter bar would set it) and reloads, with the filter bar's choices. */
 	public void setFilter(Filter f) {
 		filter = f;
-		reload(false);
+		reload(true);
 	}
 
 	// ---- loading ------------------------------------------------------------------------------------------
-
-	private record Snapshot(long count, List<Row> first, List<ExceptionBrowser.RootCause> causes,
-			ExceptionBrowser.FilterValues values) {
-	}
 
 	private void reload(boolean withChoices) {
 		long gen = ++generation;
@@ -254,27 +282,82 @@ public class ExceptionQueueView extends Composite {
 		Sort s = sort;
 		long start = System.nanoTime();
 		summary.setText("Reading the exception queue ...");
-		background(() -> new Snapshot(browser.count(f), browser.page(f, s, 0, PAGE), browser.rootCauses(f, 50),
-				withChoices ? browser.filterValues() : null), snap -> {
+		// the first page before the count: on a cold database the count can take seconds, the page does not
+		background(() -> browser.page(f, s, 0, PAGE), first -> {
+			if (gen != generation) {
+				return;
+			}
+			pages.clear();
+			loading.clear();
+			pages.put(0, first);
+			// GTK removes surplus rows one at a time (minutes for 700,000); emptying the table is one call
+			table.removeAll();
+			// the selection went with the rows; a detail left showing would be stale after an action
+			detail.show(null);
+			table.setItemCount(first.size());
+			lastRefreshMillis = (System.nanoTime() - start) / 1_000_000;
+			shownCount = -1;
+			summary.setText(first.size() < PAGE ? exceptions(first.size()) + " (" + describe(f)
+					+ ") - grouping root causes ..." : "Counting the exceptions (" + describe(f) + ") ...");
+			summary.getParent().layout();
+		});
+		background(() -> browser.count(f), count -> {
+			if (gen != generation) {
+				return;
+			}
+			table.setItemCount((int) Math.min(Integer.MAX_VALUE, count));
+			shownCount = count;
+			if (rootCauses != null && causesShownFor == gen) {
+				summary.setText(summaryLine(f, count, rootCauses.size()));
+			} else {
+				summary.setText(exceptions(count) + " (" + describe(f) + ")" + (f.rootCause() == null ? ""
+						: ", one root cause") + " - grouping root causes ...");
+			}
+			summary.getParent().layout();
+		});
+		// root causes and filter choices wait for the queue's in-memory index (seconds at a million, once),
+		// on a thread of their own so that the table's pages keep coming meanwhile
+		try {
+			causesWorker.execute(() -> {
+				List<ExceptionBrowser.RootCause> found;
+				ExceptionBrowser.FilterValues values;
+				try {
+					found = browser.rootCauses(f, 50);
+					values = withChoices ? browser.filterValues() : null;
+				} catch (RuntimeException e) {
+					asyncIfAlive(() -> summary.setText("The root causes could not be read: " + e.getMessage()));
+					return;
+				}
+				asyncIfAlive(() -> {
+					if (values != null) {
+						// the choices do not depend on the filter: still right when a newer reload overtook this one
+						fillChoices(values);
+					}
 					if (gen != generation) {
 						return;
 					}
-					pages.clear();
-					loading.clear();
-					pages.put(0, snap.first());
-					// GTK removes surplus rows one at a time (minutes for 700,000); emptying the table is one call
-					table.removeAll();
-					table.setItemCount((int) Math.min(Integer.MAX_VALUE, snap.count()));
-					rootCauses = snap.causes();
+					rootCauses = found;
+					causesShownFor = gen;
 					showCauses();
-					if (snap.values() != null) {
-						fillChoices(snap.values());
+					if (shownCount >= 0) {
+						summary.setText(summaryLine(f, shownCount, found.size()));
+						summary.getParent().layout();
 					}
-					lastRefreshMillis = (System.nanoTime() - start) / 1_000_000;
-					summary.setText(String.format("%,d exceptions (%s)%s - %d root causes", snap.count(),
-							describe(f), f.rootCause() == null ? "" : ", one root cause", snap.causes().size()));
-					summary.getParent().layout();
 				});
+			});
+		} catch (RejectedExecutionException closed) {
+			// the view is gone
+		}
+	}
+
+	private static String summaryLine(Filter f, long count, int causeCount) {
+		return exceptions(count) + " (" + describe(f) + ")" + (f.rootCause() != null ? ", one root cause"
+				: " - " + causeCount + (causeCount == 1 ? " root cause" : " root causes"));
+	}
+
+	/** "1 exception", "2 exceptions", "612,345 exceptions". */
+	static String exceptions(long n) {
+		return String.format("%,d exception%s", n, n == 1 ? "" : "s");
 	}
 
 	private void fill(TableItem item, int index) {
@@ -448,14 +531,53 @@ public class ExceptionQueueView extends Composite {
 
 	/** What a bulk action can act on. */
 	enum QueueAction {
-		RETRY, RESOLVE
+		RETRY, RESOLVE, EDIT_FIELD
 	}
 
 	private void act(QueueAction action) {
+		openBulkDialog(action).open();
+	}
+
+	/** The bulk dialog for an action on the selection or the filter, created but not opened (tests open it). */
+	BulkActionDialog openBulkDialog(QueueAction action) {
 		List<Row> selected = selectedRows();
 		long matching = table.getItemCount();
-		new BulkActionDialog(getShell(), action, actions, browser, filter, sort, selected, matching,
-				() -> reload(true)).open();
+		return new BulkActionDialog(getShell(), action, actions, browser, filter, sort, selected, matching,
+				() -> reload(true));
+	}
+
+	/** The field-edit dialog (created, not opened), as the "Edit field and replay" button makes it. */
+	public BulkActionDialog fieldEditDialog() {
+		return openBulkDialog(QueueAction.EDIT_FIELD);
+	}
+
+	private void editSelectedPayload() {
+		List<Row> selected = selectedRows();
+		if (selected.size() != 1) {
+			summary.setText("Select one exception to edit its payload.");
+			return;
+		}
+		long id = selected.get(0).id();
+		background(() -> db.exceptions().get(id), found -> {
+			PayloadEditorDialog dialog = found.isEmpty() ? null : payloadEditor(found.get());
+			if (dialog != null) {
+				dialog.open();
+			}
+		});
+	}
+
+	/**
+	 * The payload editor for one exception (created, not opened), or {@code null} with the reason in the
+	 * summary line when it has no received payload to edit (a delivery failure: retry it instead).
+	 */
+	public PayloadEditorDialog payloadEditor(io.crossbill.store.StoredException e) {
+		if (e.originalPayload() == null || e.payloadTruncated()) {
+			summary.setText("Exception " + e.id() + " has no " + (e.payloadTruncated() ? "complete " : "")
+					+ "received payload to edit" + (e.originalPayload() == null ? " (it failed while delivering to "
+							+ e.system() + "; retry it instead)." : "."));
+			return null;
+		}
+		return new PayloadEditorDialog(getShell(), actions, e.id(), e.originalPayload(), () -> reload(true));
 	}
 
 	private void assignSelected() {
@@ -475,6 +597,51 @@ public class ExceptionQueueView extends Composite {
 			}
 			return selected.size();
 		}, n -> reload(true));
+	}
+
+	// ---- export -------------------------------------------------------------------------------------------
+
+	private void chooseCsvFile() {
+		List<Row> selected = selectedRows();
+		FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
+		dialog.setText(selected.size() > 1 ? "Export the " + selected.size() + " selected exceptions"
+				: "Export the exceptions the filter matches");
+		dialog.setFilterExtensions(new String[] { "*.csv" });
+		dialog.setFileName("exceptions.csv");
+		dialog.setOverwrite(true);
+		String chosen = dialog.open();
+		if (chosen != null) {
+			exportCsv(Path.of(chosen), selected.size() > 1);
+		}
+	}
+
+	/**
+	 * Exports to a CSV file in a background job with progress: the selected rows, or everything the filter
+	 * matches in the table's order (streamed from the store). The summary line says how it ended.
+	 *
+	 * @return the scheduled job (tests wait for it with {@code join()})
+	 */
+	public Job exportCsv(Path file, boolean selectionOnly) {
+		List<Row> selected = selectionOnly ? selectedRows() : null;
+		Filter f = filter;
+		Sort s = sort;
+		Job job = Job.create("Export exceptions to CSV", monitor -> {
+			try {
+				long n = selected != null ? ExceptionCsvExport.exportRows(selected, file)
+						: ExceptionCsvExport.exportMatching(browser, f, s, file, monitor);
+				asyncIfAlive(() -> summary.setText("Exported " + exceptions(n) + " to " + file + "."));
+				return Status.OK_STATUS;
+			} catch (OperationCanceledException cancelled) {
+				asyncIfAlive(() -> summary.setText("Export cancelled; no file was written."));
+				return Status.CANCEL_STATUS;
+			} catch (java.io.IOException | RuntimeException e) {
+				asyncIfAlive(() -> summary.setText("The export to " + file + " failed: " + e.getMessage()));
+				return Status.error("The export to " + file + " failed: " + e.getMessage(), e);
+			}
+		});
+		job.setUser(true);
+		job.schedule();
+		return job;
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------------------

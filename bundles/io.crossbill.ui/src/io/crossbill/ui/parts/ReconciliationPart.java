@@ -1,22 +1,44 @@
 package io.crossbill.ui.parts;
 
+import java.util.List;
 import java.util.Optional;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
+
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
 
 import io.crossbill.store.EngineDatabase;
 import io.crossbill.ui.engine.WorkbenchEngine;
+import io.crossbill.ui.operate.ExceptionQueueView;
 import io.crossbill.ui.review.ReconciliationView;
-import io.crossbill.ui.review.ReviewSession;
+import io.crossbill.ui.review.ReviewSelection;
+import io.crossbill.workflow.PeriodLoader;
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 
 /**
- * The Review perspective's reconciliation: the newest snapshot of the newest period in the workspace,
- * reconciled once in a job (no network), then shown by {@link ReconciliationView}.
+ * The Review perspective's reconciliation of the period chosen in Periods (the workspace's
+ * {@link ReviewSelection}; the newest snapshot until one is chosen), shown by {@link ReconciliationView}.
+ * "Open exception" switches to the Operate perspective and shows the exception's business key in the queue.
  */
 public class ReconciliationPart {
+
+	static final String OPERATE = "io.crossbill.ui.perspective.operate";
+	static final String QUEUE = "io.crossbill.ui.part.exceptionQueue";
+
+	@Inject
+	EModelService models;
+
+	@Inject
+	EPartService parts;
+
+	@Inject
+	MWindow window;
 
 	private ReconciliationView view;
 
@@ -26,40 +48,31 @@ public class ReconciliationPart {
 		if (opened.isEmpty()) {
 			return;
 		}
-		EngineDatabase db = opened.get();
-		view = new ReconciliationView(parent, db);
-		Job job = Job.create("Reconciling the latest period snapshot", (IProgressMonitor monitor) -> {
-			Optional<ReviewSession> session;
-			try {
-				session = ReviewSession.latest(WorkbenchEngine.workspace(), db);
-			} catch (Exception e) {
-				showMessage("The snapshot could not be read: " + e.getMessage());
-				return Status.OK_STATUS;
+		ReviewSelection selection = ReviewSelection.of(WorkbenchEngine.workspace(), opened.get());
+		view = new ReconciliationView(parent, selection);
+		view.setExceptionOpener(this::openInQueue);
+		selection.selectLatestIfNone(parent.getDisplay(), text -> {
+			if (!view.isDisposed()) {
+				view.headerLabel().setText(text);
+				view.layout(true, true);
 			}
-			if (session.isEmpty()) {
-				showMessage("No period snapshot in this workspace yet: take one with ./crossbill snapshot --period YYYY-MM"
-						+ " (the Periods view that takes them here is not built yet).");
-			} else {
-				view.getDisplay().asyncExec(() -> {
-					if (!view.isDisposed()) {
-						view.show(session.get());
-					}
-				});
-			}
-			return Status.OK_STATUS;
 		});
-		job.setUser(false);
-		job.schedule();
 	}
 
-	private void showMessage(String text) {
-		if (!view.isDisposed()) {
-			view.getDisplay().asyncExec(() -> {
-				if (!view.isDisposed()) {
-					view.headerLabel().setText(text);
-					view.layout(true, true);
-				}
-			});
+	private void openInQueue(PeriodLoader.ExceptionRow x) {
+		List<MPerspective> operate = models.findElements(window, OPERATE, MPerspective.class);
+		if (!operate.isEmpty()) {
+			parts.switchPerspective(operate.get(0));
+		}
+		List<MPart> queue = models.findElements(window, QUEUE, MPart.class);
+		if (queue.isEmpty()) {
+			return;
+		}
+		MPart part = parts.showPart(queue.get(0), EPartService.PartState.ACTIVATE);
+		if (part != null && part.getObject() instanceof ExceptionQueuePart q && q.view() != null) {
+			ExceptionQueueView v = q.view();
+			v.searchField().setText(x.businessKey() == null ? "" : x.businessKey());
+			v.searchField().notifyListeners(SWT.DefaultSelection, new Event());
 		}
 	}
 

@@ -6,48 +6,48 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.osgi.service.datalocation.Location;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
+import io.crossbill.ui.engine.EmbeddedEngine;
+import io.crossbill.ui.engine.WorkbenchEngine;
+import io.crossbill.ui.workspace.JobProgress;
+import io.crossbill.ui.workspace.StatusLineView;
+
 /**
- * The status line at the bottom of the window: the active perspective and the workspace folder this
- * workbench keeps its state in.
+ * The status line at the bottom of the window: the active perspective, the embedded engine's state, the
+ * open exceptions, the running jobs with a progress bar and a cancel button, and the workspace folder
+ * ({@link StatusLineView}).
  */
 public class StatusLine {
 
-	private Label perspective;
+	private StatusLineView view;
 
 	@PostConstruct
 	public void createControls(Composite parent) {
-		Composite line = new Composite(parent, SWT.NONE);
-		GridLayout layout = new GridLayout(2, false);
-		layout.marginHeight = 2;
-		layout.marginWidth = 6;
-		layout.horizontalSpacing = 24;
-		line.setLayout(layout);
+		view = new StatusLineView(parent, EmbeddedEngine.workbench(), JobProgress.install(), () -> {
+			try {
+				return java.util.Optional.of(WorkbenchEngine.database());
+			} catch (RuntimeException e) {
+				return java.util.Optional.empty();
+			}
+		}, workspaceFolder());
+	}
 
-		perspective = new Label(line, SWT.NONE);
-		perspective.setText("Design");
-		perspective.setLayoutData(new GridData(120, SWT.DEFAULT));
-
-		Label workspace = new Label(line, SWT.NONE);
-		workspace.setText("Workspace: " + workspaceFolder());
+	/** The view, for tests. */
+	public StatusLineView view() {
+		return view;
 	}
 
 	@Inject
 	@Optional
 	public void perspectiveChanged(@UIEventTopic(UIEvents.ElementContainer.TOPIC_SELECTEDELEMENT) Event event) {
 		Object selected = event.getProperty(UIEvents.EventTags.NEW_VALUE);
-		if (selected instanceof MPerspective p && perspective != null && !perspective.isDisposed()) {
-			perspective.setText(p.getLabel());
-			perspective.getParent().layout();
+		if (selected instanceof MPerspective p && view != null) {
+			view.showPerspective(p.getLabel());
 		}
 	}
 
