@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
@@ -56,13 +57,20 @@ public class RuleDetailPane {
 	private FieldRule rule;
 	private boolean updating;
 	private List<Object> laidOut;
+	private final ScrolledComposite fieldsScroll;
 
 	public RuleDetailPane(Composite parent, DesignEditorContext ctx) {
 		this.ctx = ctx;
 		root = new Composite(parent, SWT.NONE);
 		root.setLayout(new GridLayout(2, true));
-		Composite fields = new Composite(root, SWT.NONE);
-		fields.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		// the fields scroll rather than being cut off when the window is small
+		fieldsScroll = new ScrolledComposite(root, SWT.V_SCROLL);
+		fieldsScroll.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		fieldsScroll.setExpandHorizontal(true);
+		fieldsScroll.setExpandVertical(true);
+		Composite fields = new Composite(fieldsScroll, SWT.NONE);
+		fieldsScroll.setContent(fields);
+		fieldsScroll.addListener(SWT.Resize, e -> fitFields());
 		GridLayout fieldsLayout = new GridLayout(4, false);
 		fieldsLayout.marginWidth = 0;
 		fields.setLayout(fieldsLayout);
@@ -193,6 +201,15 @@ public class RuleDetailPane {
 				+ problem.message());
 		message.setForeground(problem != null && problem.severity() == DesignProblem.Severity.WARNING ? amber : red);
 		message.getParent().layout(true);
+		fitFields();
+	}
+
+	private void fitFields() {
+		Control fields = fieldsScroll.getContent();
+		int width = fieldsScroll.getClientArea().width;
+		if (fields != null && width > 0) {
+			fieldsScroll.setMinSize(fields.computeSize(width, SWT.DEFAULT));
+		}
 	}
 
 	/** Shows another rule (null: none selected). */
@@ -268,6 +285,7 @@ public class RuleDetailPane {
 		if (!shape.equals(laidOut)) {
 			laidOut = shape;
 			root.layout(true, true);
+			fitFields();
 		}
 	}
 
