@@ -42,7 +42,7 @@ final class BenchCommand extends WorkspaceCommand implements Callable<Integer> {
 	boolean designs;
 
 	@Option(names = "--exceptions", description = "the exception queue's queries instead, on the workspace's database"
-			+ " (give --workspace DIR): seeds --entries exceptions when it has none, then times the first page, the"
+			+ " (./crossbill --workspace DIR bench --exceptions): seeds --entries exceptions when it has none, then times the first page, the"
 			+ " count, every filter and sort and the root-cause grouping")
 	boolean exceptions;
 
