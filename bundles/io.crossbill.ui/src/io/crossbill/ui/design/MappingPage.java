@@ -197,7 +197,7 @@ public class MappingPage {
 		panes.setWeights(24, 52, 24);
 
 		detail = new RuleDetailPane(vertical, ctx);
-		vertical.setWeights(64, 36);
+		vertical.setWeights(70, 30);
 
 		status = new Label(root, SWT.WRAP);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));

@@ -220,7 +220,7 @@ public class ExceptionQueueView extends Composite {
 		table.addListener(SWT.Selection, e -> showDetail());
 
 		detail = new ExceptionDetailPane(vertical, db);
-		vertical.setWeights(22, 42, 36);
+		vertical.setWeights(30, 38, 32);
 
 		for (Combo c : List.of(workflowChoice, classChoice, systemChoice, stateChoice, ageChoice, assigneeChoice)) {
 			c.addListener(SWT.Selection, e -> applyFilters());

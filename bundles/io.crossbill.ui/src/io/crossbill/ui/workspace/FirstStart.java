@@ -5,9 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.IJobFunction;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,14 +19,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.crossbill.ui.engine.EmbeddedEngine;
 import io.crossbill.workflow.DesignLibrary;
+import io.crossbill.workflow.EngineSettings;
+import io.crossbill.workflow.PeriodLoader;
+import io.crossbill.workflow.WorkflowContext;
 import io.crossbill.workflow.WorkflowSettings;
+import io.crossbill.workflow.WorkspaceSystems;
+import io.crossbill.workflow.snapshot.PeriodSnapshots;
+import io.crossbill.workflow.snapshot.SnapshotMonitor;
 
 /**
  * The first start of a new workspace (no engine database and no marker yet) creates a working demo, so a new
  * user sees data within seconds: the built-in sandbox (its Xero organisation kept in
  * {@code <workspace>/sandbox/xero.json}), the shipped mapping designs, a {@code workflows.json} with the
- * default business rules to edit, and one run of the four workflows for the demo firm's month,
- * {@link #DEMO_PERIOD}, after which the engine runs on its schedule.
+ * default business rules to edit, one run of the four workflows for the demo firm's month,
+ * {@link #DEMO_PERIOD}, after which the engine runs on its schedule, and a snapshot of that month for the Review
+ * perspective.
  */
 public final class FirstStart {
 
@@ -66,11 +77,49 @@ public final class FirstStart {
 			} finally {
 				monitor.done();
 			}
+			snapshotAfterTheFirstRun(engine);
 			engine.start(DEMO_PERIOD);
 			return Status.OK_STATUS;
 		});
 		job.schedule();
 		return job;
+	}
+
+	/** Once the engine's first run is done, the demo month's snapshot, so the review has a period to open. */
+	private static void snapshotAfterTheFirstRun(EmbeddedEngine engine) {
+		engine.job().addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				event.getJob().removeJobChangeListener(this);
+				IJobFunction take = monitor -> snapshot(engine, monitor);
+				Job.create("Taking the snapshot of " + DEMO_PERIOD + " for the review", take).schedule();
+			}
+		});
+	}
+
+	/** Takes the demo month's snapshot from the systems the engine runs against. */
+	private static IStatus snapshot(EmbeddedEngine e, IProgressMonitor monitor) {
+		try {
+			WorkspaceSystems systems = e.openSystems();
+			WorkflowContext ctx = EngineSettings.load(e.workspace()).context(e.database(),
+					WorkflowSettings.load(e.workspace()), systems.isSandbox());
+			new PeriodSnapshots(e.workspace()).take(DEMO_PERIOD, PeriodLoader.of(ctx, systems.systems()),
+					ctx, new SnapshotMonitor() {
+						@Override
+						public void progress(String step, int done, int total) {
+							monitor.subTask(step);
+						}
+
+						@Override
+						public boolean isCanceled() {
+							return monitor.isCanceled();
+						}
+					});
+			return Status.OK_STATUS;
+		} catch (Exception ex) {
+			return Status.warning("The demo's snapshot of " + DEMO_PERIOD + " was not taken (take it in the"
+					+ " Periods view): " + ex.getMessage(), ex);
+		}
 	}
 
 	/** The shipped designs go into the workspace's design library, as approved version 1 of each. */
