@@ -16,11 +16,9 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ILazyContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.dnd.DND;
@@ -260,26 +258,12 @@ public class MappingPage {
 	}
 
 	private void column(String title, int width, java.util.function.Function<FieldRule, String> text) {
-		TableViewerColumn c = new TableViewerColumn(rules, SWT.LEFT);
-		c.getColumn().setText(title);
-		c.getColumn().setWidth(width);
-		c.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((FieldRule) element);
-			}
-
-			@Override
-			public Color getForeground(Object element) {
-				DesignProblem p = problems.get(FieldPaths.target(((FieldRule) element).getTargetPath()));
-				return p == null ? null : p.severity() == DesignProblem.Severity.ERROR ? red : amber;
-			}
-
-			@Override
-			public String getToolTipText(Object element) {
-				DesignProblem p = problems.get(FieldPaths.target(((FieldRule) element).getTargetPath()));
-				return p == null ? null : p.message();
-			}
+		RuleColumns.add(rules, title, width, text, r -> {
+			DesignProblem p = problems.get(FieldPaths.target(r.getTargetPath()));
+			return p == null ? null : p.severity() == DesignProblem.Severity.ERROR ? red : amber;
+		}, r -> {
+			DesignProblem p = problems.get(FieldPaths.target(r.getTargetPath()));
+			return p == null ? null : p.message();
 		});
 	}
 

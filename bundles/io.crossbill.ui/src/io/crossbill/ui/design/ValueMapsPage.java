@@ -185,21 +185,10 @@ public class ValueMapsPage {
 	}
 
 	private void ruleColumn(String title, int width, java.util.function.Function<FieldRule, String> text) {
-		TableViewerColumn c = new TableViewerColumn(rules, SWT.LEFT);
-		c.getColumn().setText(title);
-		c.getColumn().setWidth(width);
-		c.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((FieldRule) element);
-			}
-
-			@Override
-			public Color getForeground(Object element) {
-				Map<String, Integer> m = misses.get(element);
-				return m != null && !m.isEmpty() && ((FieldRule) element).getUnmatchedValue() == null ? red : null;
-			}
-		});
+		RuleColumns.add(rules, title, width, text, r -> {
+			Map<String, Integer> m = misses.get(r);
+			return m != null && !m.isEmpty() && r.getUnmatchedValue() == null ? red : null;
+		}, r -> null);
 	}
 
 	private void entryColumn(String title, int width, EAttribute feature) {

@@ -1,17 +1,10 @@
 package io.crossbill.ui.parts;
 
-import java.nio.file.Path;
-
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.swt.widgets.Composite;
 
 import io.crossbill.store.EngineDatabase;
 import io.crossbill.ui.engine.EmbeddedEngine;
-import io.crossbill.workflow.EngineSettings;
-import io.crossbill.workflow.PeriodLoader;
-import io.crossbill.workflow.WorkflowContext;
-import io.crossbill.workflow.WorkflowSettings;
-import io.crossbill.workflow.WorkspaceSystems;
 import io.crossbill.ui.engine.WorkbenchEngine;
 import io.crossbill.ui.review.PeriodsView;
 import io.crossbill.ui.review.ReviewSelection;
@@ -42,18 +35,7 @@ public class PeriodsPart {
 			return;
 		}
 		view = new PeriodsView(parent, ReviewSelection.of(WorkbenchEngine.workspace(), opened.get()));
-		view.setSource(source != null ? source : workspaceSystems(opened.get()));
-	}
-
-	private static SnapshotSource workspaceSystems(EngineDatabase db) {
-		return () -> {
-			EmbeddedEngine engine = EmbeddedEngine.workbench();
-			Path ws = engine.workspace();
-			WorkspaceSystems systems = engine.openSystems();
-			WorkflowContext ctx = EngineSettings.load(ws).context(db, WorkflowSettings.load(ws), systems.isSandbox());
-			// the engine owns the systems and keeps them open for its runs: the snapshot only borrows them
-			return SnapshotSource.of(PeriodLoader.of(ctx, systems.systems()), ctx).open();
-		};
+		view.setSource(source != null ? source : SnapshotSource.of(EmbeddedEngine.workbench()));
 	}
 
 	/** The view, or {@code null} when the database could not be opened. */

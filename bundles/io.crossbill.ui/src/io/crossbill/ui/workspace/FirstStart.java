@@ -18,12 +18,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.crossbill.ui.engine.EmbeddedEngine;
+import io.crossbill.ui.review.SnapshotSource;
 import io.crossbill.workflow.DesignLibrary;
-import io.crossbill.workflow.EngineSettings;
-import io.crossbill.workflow.PeriodLoader;
-import io.crossbill.workflow.WorkflowContext;
 import io.crossbill.workflow.WorkflowSettings;
-import io.crossbill.workflow.WorkspaceSystems;
 import io.crossbill.workflow.snapshot.PeriodSnapshots;
 import io.crossbill.workflow.snapshot.SnapshotMonitor;
 
@@ -99,22 +96,18 @@ public final class FirstStart {
 
 	/** Takes the demo month's snapshot from the systems the engine runs against. */
 	private static IStatus snapshot(EmbeddedEngine e, IProgressMonitor monitor) {
-		try {
-			WorkspaceSystems systems = e.openSystems();
-			WorkflowContext ctx = EngineSettings.load(e.workspace()).context(e.database(),
-					WorkflowSettings.load(e.workspace()), systems.isSandbox());
-			new PeriodSnapshots(e.workspace()).take(DEMO_PERIOD, PeriodLoader.of(ctx, systems.systems()),
-					ctx, new SnapshotMonitor() {
-						@Override
-						public void progress(String step, int done, int total) {
-							monitor.subTask(step);
-						}
+		try (SnapshotSource.Connection c = SnapshotSource.of(e).open()) {
+			new PeriodSnapshots(e.workspace()).take(DEMO_PERIOD, c.loader(), c.context(), new SnapshotMonitor() {
+				@Override
+				public void progress(String step, int done, int total) {
+					monitor.subTask(step);
+				}
 
-						@Override
-						public boolean isCanceled() {
-							return monitor.isCanceled();
-						}
-					});
+				@Override
+				public boolean isCanceled() {
+					return monitor.isCanceled();
+				}
+			});
 			return Status.OK_STATUS;
 		} catch (Exception ex) {
 			return Status.warning("The demo's snapshot of " + DEMO_PERIOD + " was not taken (take it in the"
