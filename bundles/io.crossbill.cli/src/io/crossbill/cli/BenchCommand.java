@@ -146,6 +146,9 @@ final class BenchCommand extends WorkspaceCommand implements Callable<Integer> {
 			o.put("load_ms", r.loadMillis());
 			o.put("reconcile_ms", r.reconcileMillis());
 			o.put("open_review_ms", r.openMillis());
+			o.put("store_ms", r.storeMillis());
+			o.put("stored_mb", Math.round(r.storedBytes() / 1048576.0));
+			o.put("reopen_review_ms", r.reopenMillis());
 			o.put("seconds", Math.round((r.loadMillis() + r.reconcileMillis()) / 100.0) / 10.0);
 			o.put("entries_per_s", r.entriesPerSecond());
 			o.put("heap_after_gc_mb", Math.round(r.heapAfterGcBytes() / 1048576.0));

@@ -32,7 +32,7 @@ final class BreakCollector {
         for (String k : businessKeys) {
             run.ids.add(k);
         }
-        ReconciliationBreak b = new ReconciliationBreak(run.in, run.ids.finish("b-"), type, projectId, customerId,
+        ReconciliationBreak b = new ReconciliationBreak(run.source, run.ids.finish("b-"), type, projectId, customerId,
                 currency, expected, actual);
         all.add(b);
         keys.add(businessKeys);

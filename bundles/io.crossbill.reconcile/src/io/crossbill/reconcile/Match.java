@@ -39,9 +39,9 @@ public final class Match {
     final BigDecimal hours;
     final BigDecimal quantity;
     final int[] entries;
-    private final ReconciliationInput input;
+    private final InputSource input;
 
-    Match(ReconciliationInput input, String id, Kind kind, String basis, String projectId, String customerId,
+    Match(InputSource input, String id, Kind kind, String basis, String projectId, String customerId,
             String currency, List<String> lineRefs, String milestoneId, BigDecimal billed, BigDecimal delivered,
             BigDecimal hours, BigDecimal quantity, int[] entries) {
         this.input = input;
@@ -123,7 +123,7 @@ public final class Match {
 
     /** Ids of the entries behind the line (one line, many entries). */
     public List<String> entryIds() {
-        return ReconciliationBreak.ids(entries, input.entryIds::get);
+        return ReconciliationBreak.ids(entries, i -> input.get().entryIds.get(i));
     }
 
     /** The decision that confirms this suggestion on the next run. */

@@ -39,9 +39,9 @@ public final class ReconciliationBreak {
     int[] lines = NONE;
     int[] milestones = NONE;
     int[] expenses = NONE;
-    private final ReconciliationInput input;
+    private final InputSource input;
 
-    ReconciliationBreak(ReconciliationInput input, String id, BreakType type, String projectId, String customerId,
+    ReconciliationBreak(InputSource input, String id, BreakType type, String projectId, String customerId,
             String currency, BigDecimal expected, BigDecimal actual) {
         this.input = input;
         this.id = id;
@@ -150,22 +150,22 @@ public final class ReconciliationBreak {
 
     /** Ids of the time entries behind the break. */
     public List<String> entryIds() {
-        return ids(entries, input.entryIds::get);
+        return ids(entries, i -> input.get().entryIds.get(i));
     }
 
     /** Refs of the invoice lines behind the break. */
     public List<String> lineRefs() {
-        return ids(lines, i -> input.lines.get(i).lineRef());
+        return ids(lines, i -> input.get().lines.get(i).lineRef());
     }
 
     /** Ids of the milestones behind the break. */
     public List<String> milestoneIds() {
-        return ids(milestones, i -> input.milestones.get(i).id());
+        return ids(milestones, i -> input.get().milestones.get(i).id());
     }
 
     /** Ids of the expenses behind the break. */
     public List<String> expenseIds() {
-        return ids(expenses, i -> input.expenses.get(i).id());
+        return ids(expenses, i -> input.get().expenses.get(i).id());
     }
 
     int[] entryPositions() {

@@ -88,6 +88,45 @@ public final class ReconciliationInput {
         expensesAfterPeriod = b.expensesAfterPeriod;
     }
 
+    /** Read back from a stored reconciliation ({@link ReconciliationStore}): the columns as they were written. */
+    ReconciliationInput(ReconciliationPeriod period, Dictionary[] dictionaries, IdIndex entryIds, int[][] ints,
+            long[] rate4, long[] approvedAt, byte[] flags, String[] lineRef, List<InvoiceLine> lines,
+            List<Milestone> milestones, List<Expense> expenses, List<CustomerRecord> customerRecords,
+            List<Contract> contracts, List<ExceptionLink> exceptionLinks, List<ProjectSetup> projectSetups,
+            List<ExceptionEvent> exceptionEvents, long[] counters) {
+        this.period = period;
+        projects = dictionaries[0];
+        customers = dictionaries[1];
+        currencies = dictionaries[2];
+        persons = dictionaries[3];
+        tasks = dictionaries[4];
+        this.entryIds = entryIds;
+        entryCount = entryIds.size();
+        eProject = ints[0];
+        eCustomer = ints[1];
+        eCurrency = ints[2];
+        ePerson = ints[3];
+        eTask = ints[4];
+        eDay = ints[5];
+        eMinutes = ints[6];
+        eRate4 = rate4;
+        eApprovedAt = approvedAt;
+        eFlags = flags;
+        eLineRef = lineRef;
+        this.lines = Collections.unmodifiableList(lines);
+        this.milestones = Collections.unmodifiableList(milestones);
+        this.expenses = Collections.unmodifiableList(expenses);
+        this.customerRecords = Collections.unmodifiableList(customerRecords);
+        this.contracts = Collections.unmodifiableList(contracts);
+        this.exceptionLinks = Collections.unmodifiableList(exceptionLinks);
+        this.projectSetups = Collections.unmodifiableList(projectSetups);
+        this.exceptionEvents = Collections.unmodifiableList(exceptionEvents);
+        recordsProcessed = counters[0];
+        exceptionsRaised = counters[1];
+        entriesAfterPeriod = (int) counters[2];
+        expensesAfterPeriod = (int) counters[3];
+    }
+
     /** A builder for {@code period}; {@code expectedEntries} sizes the columns (0 if unknown). */
     public static Builder builder(ReconciliationPeriod period, int expectedEntries) {
         return new Builder(period, expectedEntries);

@@ -19,7 +19,10 @@ import java.util.Map;
  */
 public final class ReconciliationResult {
 
-    private final ReconciliationInput input;
+    private final InputSource input;
+    private final ReconciliationPeriod period;
+    private final int entryCount;
+    private final int entriesAfterPeriod;
     private final ToleranceRules rules;
     private final List<ReconciliationBreak> breaks;
     private final List<ReconciliationBreak> withinTolerance;
@@ -39,21 +42,34 @@ public final class ReconciliationResult {
 
     ReconciliationResult(ReconciliationRun run, List<List<ReconciliationBreak>> breaks, List<Match> matches,
             List<Totals> projectTotals, List<Totals> customerTotals, Kpis kpis) {
-        this.input = run.in;
-        this.rules = run.rules;
-        this.breaks = Collections.unmodifiableList(breaks.get(0));
-        this.withinTolerance = Collections.unmodifiableList(breaks.get(1));
+        this(run.source, run.period, run.rules, breaks.get(0), breaks.get(1), matches, projectTotals,
+                customerTotals, kpis, new long[] {run.unitsPerCurrency, run.hoursScale, run.closeDay,
+                        run.entriesOnUnloadedLines, run.linesOutOfPeriod, run.voidedLines, run.rejectedSuggestions,
+                        run.in.entryCount, run.in.entriesAfterPeriod});
+    }
+
+    /** A result as made, or as read back by {@link ReconciliationStore}; {@code counters} in the order it keeps. */
+    ReconciliationResult(InputSource input, ReconciliationPeriod period, ToleranceRules rules,
+            List<ReconciliationBreak> breaks, List<ReconciliationBreak> withinTolerance, List<Match> matches,
+            List<Totals> projectTotals, List<Totals> customerTotals, Kpis kpis, long[] counters) {
+        this.input = input;
+        this.period = period;
+        this.entryCount = (int) counters[7];
+        this.entriesAfterPeriod = (int) counters[8];
+        this.rules = rules;
+        this.breaks = Collections.unmodifiableList(breaks);
+        this.withinTolerance = Collections.unmodifiableList(withinTolerance);
         this.matches = Collections.unmodifiableList(matches);
         this.projectTotals = List.copyOf(projectTotals);
         this.customerTotals = List.copyOf(customerTotals);
         this.kpis = kpis;
-        this.unitsPerCurrency = run.unitsPerCurrency;
-        this.hoursScale = run.hoursScale;
-        this.closeDay = run.closeDay;
-        this.entriesOnUnloadedLines = run.entriesOnUnloadedLines;
-        this.linesOutOfPeriod = run.linesOutOfPeriod;
-        this.voidedLines = run.voidedLines;
-        this.rejectedSuggestions = run.rejectedSuggestions;
+        this.unitsPerCurrency = counters[0];
+        this.hoursScale = (int) counters[1];
+        this.closeDay = (int) counters[2];
+        this.entriesOnUnloadedLines = (int) counters[3];
+        this.linesOutOfPeriod = (int) counters[4];
+        this.voidedLines = (int) counters[5];
+        this.rejectedSuggestions = (int) counters[6];
         for (BreakType t : BreakType.values()) {
             byType.put(t, new java.util.ArrayList<>());
         }
@@ -68,7 +84,32 @@ public final class ReconciliationResult {
     }
 
     public ReconciliationPeriod period() {
-        return input.period;
+        return period;
+    }
+
+    /**
+     * The input reconciled: reconcile it again with other match decisions without reading the systems. For a
+     * result read from a {@link ReconciliationStore} this waits until its records are read (see {@link #ready()}).
+     *
+     * @throws java.io.UncheckedIOException when the stored records could not be read
+     */
+    public ReconciliationInput input() {
+        return input.get();
+    }
+
+    /**
+     * Done when the records behind the breaks are at hand: at once for a result just made; for one read from a
+     * store, when its records have been read in the background (or failed to be: then it completes
+     * exceptionally and {@link #entries}, {@link #lines}, {@link #entry} and {@link #input} throw).
+     */
+    public java.util.concurrent.CompletableFuture<?> ready() {
+        return input.ready();
+    }
+
+    /** The counters {@link ReconciliationStore} keeps, in the order the reading constructor takes them. */
+    long[] counters() {
+        return new long[] {unitsPerCurrency, hoursScale, closeDay, entriesOnUnloadedLines, linesOutOfPeriod,
+                voidedLines, rejectedSuggestions, entryCount, entriesAfterPeriod};
     }
 
     public ToleranceRules rules() {
@@ -126,12 +167,12 @@ public final class ReconciliationResult {
 
     /** Time entries kept for the period. */
     public int entriesReconciled() {
-        return input.entryCount;
+        return entryCount;
     }
 
     /** Time entries left out because they are dated after the period. */
     public int entriesAfterPeriod() {
-        return input.entriesAfterPeriod;
+        return entriesAfterPeriod;
     }
 
     /** Entries billed on a line that was not loaded (billed in another period): not counted either way. */
@@ -154,7 +195,10 @@ public final class ReconciliationResult {
         return rejectedSuggestions;
     }
 
-    /** The entries behind a break, as the drill-down shows them. */
+    /**
+     * The entries behind a break, as the drill-down shows them. For a result read from a store this waits for its
+     * records, and throws {@link java.io.UncheckedIOException} when they could not be read.
+     */
     public List<EntryView> entries(ReconciliationBreak b) {
         return entryViews(b.entries);
     }
@@ -164,13 +208,14 @@ public final class ReconciliationResult {
         return entryViews(m.entries);
     }
 
-    /** The invoice lines behind a break. */
+    /** The invoice lines behind a break (waiting for a stored result's records, as {@link #entries} does). */
     public List<InvoiceLine> lines(ReconciliationBreak b) {
         int[] ls = b.lines;
+        List<InvoiceLine> all = input.get().lines;
         return new AbstractList<>() {
             @Override
             public InvoiceLine get(int i) {
-                return input.lines.get(ls[i]);
+                return all.get(ls[i]);
             }
 
             @Override
@@ -182,11 +227,12 @@ public final class ReconciliationResult {
 
     /** One entry by id, or null when it is not in the period. */
     public EntryView entry(String id) {
-        int e = input.entryIndex(id);
+        int e = input.get().entryIndex(id);
         return e < 0 ? null : view(e);
     }
 
     private List<EntryView> entryViews(int[] es) {
+        input.get(); // at hand, or its failure said now rather than on the first row
         return new AbstractList<>() {
             @Override
             public EntryView get(int i) {
@@ -201,7 +247,7 @@ public final class ReconciliationResult {
     }
 
     private EntryView view(int e) {
-        ReconciliationInput in = input;
+        ReconciliationInput in = input.get();
         int minutes = in.eMinutes[e];
         BigDecimal hours = ReconciliationRun.hours(minutes);
         BigDecimal rate = in.rate(e);
@@ -222,7 +268,7 @@ public final class ReconciliationResult {
 
     @Override
     public String toString() {
-        return "Reconciliation " + input.period.key() + ": " + breaks.size() + " breaks " + countsByType() + ", "
+        return "Reconciliation " + period.key() + ": " + breaks.size() + " breaks " + countsByType() + ", "
                 + withinTolerance.size() + " within tolerance, " + matches.size() + " matches";
     }
 }

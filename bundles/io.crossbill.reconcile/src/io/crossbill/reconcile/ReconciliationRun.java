@@ -30,6 +30,7 @@ final class ReconciliationRun {
     static final byte LINK_OUTSIDE = 2;
 
     final ReconciliationInput in;
+    final InputSource source;
     final ToleranceRules rules;
     final ReconciliationPeriod period;
     final Map<String, MatchDecision.Decision> decisions = new HashMap<>();
@@ -75,6 +76,7 @@ final class ReconciliationRun {
 
     ReconciliationRun(ReconciliationInput in, ToleranceRules rules, Collection<MatchDecision> decisionList) {
         this.in = in;
+        this.source = InputSource.of(in);
         this.rules = rules;
         this.period = in.period;
         for (MatchDecision d : decisionList) {
@@ -370,7 +372,7 @@ final class ReconciliationRun {
                 for (int i = 0; i < set.size(); i++) {
                     suggestedEntries.put(set.get(i), sid);
                 }
-                matches.add(new Match(in, sid, kind, basis, l.projectId(), l.customerId(), l.currency(),
+                matches.add(new Match(source, sid, kind, basis, l.projectId(), l.customerId(), l.currency(),
                         List.of(l.lineRef()), null, l.amount(), delivered, hrs, l.quantity(), set.toArray()));
             }
             if (kind == Match.Kind.CONFIRMED) {
@@ -502,7 +504,7 @@ final class ReconciliationRun {
             String[] conf = confirmed.get(k);
             String mid = conf != null ? conf[0]
                     : ids.start().add(period.key()).add("match").add(l.lineRef()).finish("m-");
-            matches.add(new Match(in, mid, conf != null ? Match.Kind.CONFIRMED : kind,
+            matches.add(new Match(source, mid, conf != null ? Match.Kind.CONFIRMED : kind,
                     conf != null ? conf[1] : "ledger", in.projects.value(lineProject[k]), l.customerId(),
                     l.currency(), List.of(l.lineRef()), null, l.amount(), delivered, hours(minutes), l.quantity(),
                     Arrays.copyOfRange(lineEntries, lineStart[k], lineStart[k + 1])));

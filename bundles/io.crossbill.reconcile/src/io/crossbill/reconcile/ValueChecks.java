@@ -82,7 +82,7 @@ final class ValueChecks {
             boolean exact = billed.compareTo(ms.amount()) == 0;
             boolean within = exact || run.rules.within(ms.currency(), ms.amount(), billed);
             Match.Kind kind = exact ? Match.Kind.EXACT : within ? Match.Kind.WITHIN_TOLERANCE : Match.Kind.VARIANCE;
-            run.matches.add(new Match(in, run.ids.start().add(run.period.key()).add("milestone").add(ms.id())
+            run.matches.add(new Match(run.source, run.ids.start().add(run.period.key()).add("milestone").add(ms.id())
                     .finish("m-"), kind, "milestone", ms.projectId(), ms.customerId(), ms.currency(), List.copyOf(refs),
                     ms.id(), billed, ms.amount(), null, null, new int[0]));
             if (!exact) {

@@ -14,6 +14,7 @@ import io.crossbill.reconcile.ReconciliationInput;
 import io.crossbill.reconcile.ReconciliationPeriod;
 import io.crossbill.reconcile.ReconciliationResult;
 import io.crossbill.reconcile.Reconciler;
+import io.crossbill.reconcile.ReconciliationStore;
 import io.crossbill.reconcile.TimeEntry;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -41,10 +42,14 @@ public final class ReconcileBenchmark {
     static final int CUSTOMERS = 500;
     static final YearMonth MONTH = YearMonth.of(2026, 1);
 
-    /** The figures of one run. */
+    /**
+     * The figures of one run. {@code storeMillis} writes the result and its input as the review keeps them
+     * ({@link ReconciliationStore}, {@code storedBytes} on disk); {@code reopenMillis} reads that back and opens
+     * the review from it, which is what opening a period's reconciliation costs once it has been made.
+     */
     public record Report(int entries, int lines, long generateMillis, long loadMillis, long reconcileMillis,
-            long openMillis, long heapAfterGcBytes, Map<BreakType, Integer> breaksByType, int withinTolerance,
-            int matches, int suggestions) {
+            long openMillis, long storeMillis, long storedBytes, long reopenMillis, long heapAfterGcBytes,
+            Map<BreakType, Integer> breaksByType, int withinTolerance, int matches, int suggestions) {
 
         /** Entries reconciled per second, loading included. */
         public long entriesPerSecond() {
@@ -87,15 +92,18 @@ public final class ReconcileBenchmark {
         long t3 = System.nanoTime();
         int opened = open(r);
         long t4 = System.nanoTime();
+        long[] stored = storeAndReopen(r);
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         Report rep = new Report(input.entryCount(), input.lines().size(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
-                ms(t4 - t3), heap, r.countsByType(), r.withinTolerance().size(), r.matches().size(),
-                r.suggestions().size());
+                ms(t4 - t3), stored[0], stored[1], stored[2], heap, r.countsByType(), r.withinTolerance().size(),
+                r.matches().size(), r.suggestions().size());
         out.printf("reconcile bench: %,d entries, %,d invoice lines, %d projects, %d customers%n", rep.entries(),
                 rep.lines(), PROJECTS, CUSTOMERS);
         out.printf("  generate %,d ms | load %,d ms | reconcile %,d ms | open review %,d ms (%d rows read)%n",
                 rep.generateMillis(), rep.loadMillis(), rep.reconcileMillis(), rep.openMillis(), opened);
+        out.printf("  kept for the review: store %,d ms (%,d MB) | reopen from the store %,d ms (read + open review,"
+                + " best of 3)%n", rep.storeMillis(), rep.storedBytes() >> 20, rep.reopenMillis());
         out.printf("  %,d entries/s (load + reconcile), wall %,d ms; reachable heap after GC %,d MB (max %,d MB)%n",
                 rep.entriesPerSecond(), rep.generateMillis() + rep.loadMillis() + rep.reconcileMillis()
                         + rep.openMillis(), heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
@@ -106,6 +114,50 @@ public final class ReconcileBenchmark {
             throw new IllegalStateException("the benchmark period should have breaks");
         }
         return rep;
+    }
+
+    /**
+     * The period the benchmark reconciles, generated and loaded: N entries over {@value #PROJECTS} projects with
+     * about {@code lines} invoice lines and breaks of every type. Deterministic, so two calls give equal inputs.
+     */
+    public static ReconciliationInput period(int entries, int lines) {
+        if (entries < PROJECTS * 4 || lines < PROJECTS * 4) {
+            throw new IllegalArgumentException("The benchmark needs at least " + PROJECTS * 4 + " entries and lines"
+                    + " (it spreads them over " + PROJECTS + " projects).");
+        }
+        return new Period(entries, lines).load();
+    }
+
+    /** Stores the result in a temporary file, then reads it back and opens the review, best of 3: ms, bytes, ms. */
+    private static long[] storeAndReopen(ReconciliationResult r) {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("crossbill-reconcile-bench", ".review");
+            try {
+                long s0 = System.nanoTime();
+                try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(f)) {
+                    ReconciliationStore.write(r, o);
+                }
+                long store = ms(System.nanoTime() - s0);
+                long best = Long.MAX_VALUE;
+                for (int i = 0; i < 3; i++) {
+                    long o0 = System.nanoTime();
+                    ReconciliationResult back;
+                    try (java.io.InputStream in = java.nio.file.Files.newInputStream(f)) {
+                        back = ReconciliationStore.read(in);
+                    }
+                    open(back);
+                    best = Math.min(best, ms(System.nanoTime() - o0));
+                    if (back.breaks().size() != r.breaks().size()) {
+                        throw new IllegalStateException("the stored result lost breaks");
+                    }
+                }
+                return new long[] {store, java.nio.file.Files.size(f), best};
+            } finally {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The benchmark could not store its result: " + e.getMessage(), e);
+        }
     }
 
     /** What the review does when it opens: the first page of each type, the largest break's first records. */
