@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossbill.reconcile.MatchDecision;
 import io.crossbill.reconcile.ReconciliationJson;
 import io.crossbill.reconcile.ReconciliationResult;
 import io.crossbill.reconcile.Reconciler;
@@ -17,6 +18,7 @@ import io.crossbill.workflow.snapshot.PeriodSnapshot;
 import io.crossbill.workflow.snapshot.PeriodSnapshots;
 import io.crossbill.workflow.snapshot.SnapshotCancelledException;
 import io.crossbill.workflow.snapshot.SnapshotMonitor;
+import io.crossbill.workflow.snapshot.SnapshotReview;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +60,54 @@ class SnapshotOfflineTest {
                     + new String(offline, java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(List.of(taken.file()), new PeriodSnapshots(workspace).files(NOVEMBER));
             assertFalse(new PeriodSnapshots(workspace).hasPartial(NOVEMBER), "the partial sources were cleaned up");
+            keptReviewIsReadInsteadOfReconciled(taken, live);
         }
+    }
+
+    /** The first review of a snapshot reconciles and keeps it; the next ones read it, until a decision changes. */
+    private static void keptReviewIsReadInsteadOfReconciled(PeriodSnapshot taken, byte[] live) throws Exception {
+        SnapshotReview.Reviewed first = SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of());
+        assertFalse(first.kept(), "nothing was kept yet");
+        assertEquals(null, first.problem());
+        assertArrayEquals(live, json(first.result()));
+        Path kept = SnapshotReview.file(taken);
+        assertTrue(Files.isRegularFile(kept), kept.toString());
+        assertEquals(List.of(taken.file()), new PeriodSnapshots(workspaceOf(taken)).files(NOVEMBER),
+                "the kept review is not listed as a snapshot");
+
+        // open the snapshot by its header, then make its records unreadable: the kept review does not need them
+        PeriodSnapshot header = PeriodSnapshot.open(taken.file());
+        byte[] original = Files.readAllBytes(taken.file());
+        Files.write(taken.file(), java.util.Arrays.copyOf(original, 200));
+        try {
+            SnapshotReview.Reviewed again = SnapshotReview.open(header, List.of());
+            assertTrue(again.kept());
+            assertArrayEquals(live, json(again.result()));
+            assertEquals(first.names(), again.names());
+            assertEquals(first.exceptions(), again.exceptions());
+        } finally {
+            Files.write(taken.file(), original);
+        }
+
+        // another decision: reconciled again from the review's input, and kept under the new decisions
+        assertFalse(first.result().matches().isEmpty());
+        MatchDecision decision = MatchDecision.reject("s-not-offered");
+        SnapshotReview.Reviewed decided = SnapshotReview.redecide(first, List.of(decision));
+        assertFalse(decided.kept());
+        assertFalse(SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of()).kept(),
+                "a review kept for other decisions is not used");
+        assertTrue(SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of()).kept());
+
+        // a damaged kept review is reconciled again and replaced
+        Files.write(kept, "not a review".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SnapshotReview.Reviewed repaired = SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of());
+        assertFalse(repaired.kept());
+        assertArrayEquals(live, json(repaired.result()));
+        assertTrue(SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of()).kept());
+    }
+
+    private static Path workspaceOf(PeriodSnapshot s) {
+        return s.file().getParent().getParent().getParent();
     }
 
     @Test

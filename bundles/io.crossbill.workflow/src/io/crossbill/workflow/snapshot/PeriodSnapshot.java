@@ -1,5 +1,7 @@
 package io.crossbill.workflow.snapshot;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossbill.reconcile.ReconciliationInput;
@@ -7,6 +9,7 @@ import io.crossbill.workflow.PeriodLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +35,7 @@ public final class PeriodSnapshot {
     private final Path file;
     private final YearMonth period;
     private final Instant takenAt;
-    private final PeriodLoader.Records records;
+    private volatile PeriodLoader.Records records;
 
     PeriodSnapshot(Path file, YearMonth period, Instant takenAt, PeriodLoader.Records records) {
         this.file = file;
@@ -62,35 +65,90 @@ public final class PeriodSnapshot {
         return takenAt;
     }
 
-    /** The records as read. */
+    /**
+     * The records as read. A snapshot {@linkplain #open opened} by its header reads them from its file now.
+     *
+     * @throws UncheckedIOException when the file can no longer be read
+     */
     public PeriodLoader.Records records() {
-        return records;
+        PeriodLoader.Records r = records;
+        if (r == null) {
+            synchronized (this) {
+                if (records == null) {
+                    try {
+                        records = read(file).records;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e.getMessage(), e);
+                    }
+                }
+                r = records;
+            }
+        }
+        return r;
     }
 
     /** The reconciliation's input, built with no network, the same way as a live load. */
     public ReconciliationInput input() {
-        return PeriodLoader.input(period, records);
+        return PeriodLoader.input(period, records());
     }
 
     /** Records per source: contacts, invoices, invoice lines, projects, tasks, time entries, deals, companies. */
     public Map<String, Integer> counts() {
+        PeriodLoader.Records r = records();
         Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        out.put("contacts", records.contacts().size());
-        out.put("invoices", records.invoices().size());
-        out.put("invoice lines", records.invoices().stream().mapToInt(i -> i.path("LineItems").size()).sum());
-        out.put("projects", records.projects().size());
-        out.put("tasks", records.tasks().values().stream().mapToInt(List::size).sum());
-        out.put("time entries", records.timeEntries().values().stream().mapToInt(List::size).sum());
-        out.put("deals", records.deals().size());
-        out.put("companies", records.companies().size());
-        out.put("ledger items", records.engine().ledger().size());
-        out.put("exceptions", records.engine().exceptions().size());
+        out.put("contacts", r.contacts().size());
+        out.put("invoices", r.invoices().size());
+        out.put("invoice lines", r.invoices().stream().mapToInt(i -> i.path("LineItems").size()).sum());
+        out.put("projects", r.projects().size());
+        out.put("tasks", r.tasks().values().stream().mapToInt(List::size).sum());
+        out.put("time entries", r.timeEntries().values().stream().mapToInt(List::size).sum());
+        out.put("deals", r.deals().size());
+        out.put("companies", r.companies().size());
+        out.put("ledger items", r.engine().ledger().size());
+        out.put("exceptions", r.engine().exceptions().size());
         return out;
     }
 
     @Override
     public String toString() {
         return "snapshot of " + period + " taken " + takenAt + " (" + file.getFileName() + ")";
+    }
+
+    /**
+     * Opens a snapshot file by its header (period and when it was taken) without reading its records, which
+     * {@link #records()} reads when they are first needed: a review kept beside the snapshot opens without them.
+     *
+     * @throws IOException when the file cannot be read or does not start as a Crossbill period snapshot
+     */
+    public static PeriodSnapshot open(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file));
+                JsonParser p = SnapshotCodec.JSON.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("The file " + file + " is not a period snapshot (no JSON object).");
+            }
+            Integer format = null;
+            YearMonth period = null;
+            Instant takenAt = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME && (format == null || period == null || takenAt == null)) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "format" -> format = p.getIntValue();
+                    case "period" -> period = YearMonth.parse(p.getText());
+                    case "taken_at" -> takenAt = Instant.parse(p.getText());
+                    default -> p.skipChildren();
+                }
+            }
+            if (format == null || format != FORMAT || period == null || takenAt == null) {
+                throw new IOException("The file " + file + " is not a period snapshot of format " + FORMAT + ".");
+            }
+            return new PeriodSnapshot(file, period, takenAt, null);
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("The file ") ? e
+                    : new IOException("Could not read the snapshot " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IOException("The file " + file + " is not a readable period snapshot: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -165,10 +165,10 @@ public final class PeriodSnapshots {
         return out;
     }
 
-    /** The newest snapshot of a period, read, if there is one. */
+    /** The newest snapshot of a period, if there is one, opened by its header (records read when needed). */
     public Optional<PeriodSnapshot> latest(YearMonth period) throws IOException {
         List<Path> f = files(period);
-        return f.isEmpty() ? Optional.empty() : Optional.of(PeriodSnapshot.read(f.get(f.size() - 1)));
+        return f.isEmpty() ? Optional.empty() : Optional.of(PeriodSnapshot.open(f.get(f.size() - 1)));
     }
 
     @FunctionalInterface
