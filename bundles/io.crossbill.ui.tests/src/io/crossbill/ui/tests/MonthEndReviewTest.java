@@ -111,6 +111,10 @@ class MonthEndReviewTest {
 				"the reconciliation does not show the snapshot");
 		ReviewSession session = view.session();
 		assertTrue(view.headerLabel().getText().startsWith(session.dataTakenLine()), view.headerLabel().getText());
+		// the review is kept beside the snapshot: opening the snapshot again reads it instead of reconciling
+		ReviewSession reopened = ReviewSession.of(PeriodSnapshot.open(snapshot.file()), db);
+		assertTrue(reopened.reviewed().kept(), "the kept review was not used");
+		assertEquals(reconciliationJson(session), reconciliationJson(reopened));
 		assertEquals(session.result().breaks().size(), view.breaksTable().getItemCount());
 		ReconciliationBreak unbilled = session.result().breaks(BreakType.UNBILLED_ENTRY).get(0);
 		int row = rowOf(view, unbilled);
@@ -222,6 +226,12 @@ class MonthEndReviewTest {
 			out.add(t.getItem(i).getText(c));
 		}
 		return out;
+	}
+
+	private static String reconciliationJson(ReviewSession s) throws java.io.IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ReconciliationJson.write(s.result(), out);
+		return out.toString(StandardCharsets.UTF_8);
 	}
 
 	private static MPart show(String partId) {

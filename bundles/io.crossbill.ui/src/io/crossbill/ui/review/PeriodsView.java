@@ -348,8 +348,7 @@ public class PeriodsView extends Composite {
 				ReviewSession session = ReviewSession.of(s, selection.db());
 				asyncUi(() -> {
 					selection.select(session);
-					setStatus("Reviewing " + s.period() + ", " + session.dataTakenLine().replaceFirst(
-							"^Period \\S+ \u2013 ", "") + ".");
+					setStatus(reviewingLine(session));
 				});
 			} catch (RuntimeException e) {
 				asyncUi(() -> setStatus("The snapshot could not be reconciled: " + e.getMessage()));
@@ -362,7 +361,16 @@ public class PeriodsView extends Composite {
 	private void sessionChanged(ReviewSession s) {
 		if (!isDisposed()) {
 			fill();
+			if (s != null && s.snapshot() != null && !isTaking()) {
+				setStatus(reviewingLine(s));
+			}
 		}
+	}
+
+	/** "Reviewing 2026-11, data taken 1 Dec 2026 09:00 UTC (snapshot, offline)." */
+	private static String reviewingLine(ReviewSession s) {
+		return "Reviewing " + s.period() + ", " + s.dataTakenLine().replaceFirst("^Period \\S+ \u2013 ", "") + "."
+				+ (s.reviewed() != null && s.reviewed().problem() != null ? " " + s.reviewed().problem() : "");
 	}
 
 	private void takeSnapshot() {

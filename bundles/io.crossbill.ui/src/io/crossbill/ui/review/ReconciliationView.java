@@ -334,7 +334,7 @@ public class ReconciliationView extends Composite {
 			return;
 		}
 		Job job = Job.create("Reconciling " + s.period() + " with the decision on " + id, (IProgressMonitor m) -> {
-			ReviewSession again = ReviewSession.of(s.snapshot(), selection.db());
+			ReviewSession again = s.redecided(selection.db());
 			if (!isDisposed()) {
 				getDisplay().asyncExec(() -> {
 					if (!isDisposed() && selection.current() == s) {
@@ -499,6 +499,8 @@ public class ReconciliationView extends Composite {
 			selectedLines = List.of();
 			detail.setText("Select a break to see the records behind it.");
 			exceptionsLine.setText("");
+		} else if (!recordsReady(row)) {
+			exceptionsLine.setText(exceptionsText(selected));
 		} else {
 			ReconciliationResult r = session.result();
 			selectedEntries = r.entries(selected);
@@ -536,6 +538,36 @@ public class ReconciliationView extends Composite {
 		detail.getParent().layout(true);
 		updateButtons();
 		selectionListeners.forEach(l -> l.accept(selected));
+	}
+
+	/**
+	 * Whether the records behind the breaks are at hand. A review kept beside its snapshot shows its breaks first
+	 * and reads the records behind them in the background: until they are in, the detail says so and the break's
+	 * records are shown as soon as they are (if it is still the one selected); if they cannot be read, it says why.
+	 */
+	private boolean recordsReady(int row) {
+		ReviewSession s = session;
+		java.util.concurrent.CompletableFuture<?> ready = s.result().ready();
+		if (ready.isDone() && !ready.isCompletedExceptionally()) {
+			return true;
+		}
+		if (ready.isCompletedExceptionally()) {
+			String why = ready.handle((x, e) -> e == null ? "" : (e.getCause() != null ? e.getCause() : e).getMessage())
+					.join();
+			detail.setText("The records behind the breaks could not be read from the review kept beside the"
+					+ " snapshot (" + why + "). Select the snapshot again in the Periods view: it is reconciled"
+					+ " again from the snapshot.");
+			return false;
+		}
+		detail.setText(selected.type().name() + ": " + selected.type().description() + ". Reading the records"
+				+ " behind the breaks (" + String.format("%,d", s.result().entriesReconciled()) + " time entries) ...");
+		ReconciliationBreak waitingFor = selected;
+		ready.whenComplete((x, e) -> getDisplay().asyncExec(() -> {
+			if (!isDisposed() && session == s && selected == waitingFor) {
+				select(row);
+			}
+		}));
+		return false;
 	}
 
 	private String exceptionsText(ReconciliationBreak b) {

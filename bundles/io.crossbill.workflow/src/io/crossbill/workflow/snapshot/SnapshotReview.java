@@ -106,6 +106,15 @@ public final class SnapshotReview {
                 before.exceptions());
     }
 
+    /**
+     * Keeps a reconciliation made elsewhere as a snapshot's review with these decisions, e.g. a benchmark's
+     * generated period; the next {@link #open} with the same decisions reads it.
+     */
+    public static void keep(PeriodSnapshot snapshot, ReconciliationResult result, Collection<MatchDecision> decisions,
+            Map<String, String> names, Map<Long, PeriodLoader.ExceptionRow> exceptions) throws IOException {
+        write(file(snapshot), snapshot, decisions, result, names, exceptions);
+    }
+
     private static Reviewed reconcile(PeriodSnapshot snapshot, ReconciliationInput input,
             Collection<MatchDecision> decisions, Map<String, String> names,
             Map<Long, PeriodLoader.ExceptionRow> exceptions) {
