@@ -213,7 +213,7 @@ public class PeriodsView extends Composite {
 							s = read.get(f);
 						}
 						if (s == null) {
-							s = PeriodSnapshot.read(f);
+							s = PeriodSnapshot.open(f); // header and counts only: the records stay on disk
 							synchronized (read) {
 								read.put(f, s);
 							}

@@ -139,6 +139,8 @@ public class SignOffView extends Composite {
 		exportStatus.setLayoutData(ed);
 		written = table(bottom, new String[] {"File / total", "Breaks", "Variance / size"}, new int[] {330, 70, 160});
 		written.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		written.setToolTipText("Double-click a file to open it (report.html opens in the browser)");
+		written.addListener(SWT.DefaultSelection, e -> openWritten());
 		sash.setWeights(45, 55);
 
 		java.util.function.Consumer<ReviewSession> onSession = s -> {
@@ -289,7 +291,7 @@ public class SignOffView extends Composite {
 				monitor.worked(1);
 				EvidencePack pack = new EvidencePack(s.result(), s.snapshot() == null ? null : s.snapshot().takenAt(),
 						s.snapshot() == null ? null : s.snapshot().id(), review.annotations(s.period()),
-						review.signOffs(s.period()), review.decisions(s.period()), audit);
+						review.signOffs(s.period()), review.decisions(s.period()), audit, s.names());
 				Files.createDirectories(dir);
 				List<Path> files = pack.write(dir);
 				monitor.worked(2);
@@ -319,6 +321,20 @@ public class SignOffView extends Composite {
 		job.setUser(true);
 		job.schedule();
 		return job;
+	}
+
+	/** Opens the file selected in the pack's list with the program the desktop has for it. */
+	private void openWritten() {
+		if (lastExport == null || written.getSelectionCount() == 0) {
+			return;
+		}
+		String name = written.getSelection()[0].getText(0);
+		lastExport.files().stream().filter(f -> f.getFileName().toString().equals(name)).findFirst().ifPresent(f -> {
+			if (!org.eclipse.swt.program.Program.launch(f.toString())) {
+				exportStatus.setText("No program on this desktop opens " + name + "; it is at " + f + ".");
+				layout(true, true);
+			}
+		});
 	}
 
 	private void showExport(Export e) {

@@ -99,7 +99,7 @@ class ReviewEvidencePackTest {
             // the evidence pack of the second snapshot
             Path pack = workspace.resolve("pack");
             List<Path> files = new EvidencePack(r2, second.takenAt(), second.id(), review.annotations(NOVEMBER),
-                    review.signOffs(NOVEMBER), review.decisions(NOVEMBER), v).write(pack);
+                    review.signOffs(NOVEMBER), review.decisions(NOVEMBER), v, Map.of()).write(pack);
             assertTrue(files.contains(pack.resolve("report.html")));
             JsonNode json = JSON.readTree(SnapshotOfflineTest.json(r2));
             // the pack's totals against the reconciliation's JSON, computed here from the JSON alone
@@ -130,7 +130,8 @@ class ReviewEvidencePackTest {
                     "the sign-off is flagged as changed since: " + signoffs);
             String html = Files.readString(pack.resolve("report.html"), StandardCharsets.UTF_8);
             assertTrue(html.contains("<svg") && html.contains("changed after sign-off")
-                    && html.contains(second.takenAt().toString()) && html.contains("audit trail intact"), html);
+                    && html.contains(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'",
+                    java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC).format(second.takenAt())) && html.contains("audit trail intact"), html);
             assertTrue(Files.readString(pack.resolve("audit_verification.csv")).contains("true,"));
         }
     }

@@ -55,6 +55,7 @@ class SnapshotOfflineTest {
             assertEquals(taken.takenAt(), read.takenAt());
             assertEquals(NOVEMBER, read.period());
             assertTrue(read.counts().get("time entries") > 0, read.counts().toString());
+            assertEquals(read.counts(), PeriodSnapshot.open(taken.file()).counts(), "the header's counts");
             byte[] offline = json(new Reconciler().reconcile(read.input()));
             assertArrayEquals(live, offline, "the snapshot's reconciliation differs from the live one:\n"
                     + new String(offline, java.nio.charset.StandardCharsets.UTF_8));

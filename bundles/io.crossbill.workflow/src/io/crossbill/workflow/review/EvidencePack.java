@@ -38,10 +38,15 @@ import java.util.TreeMap;
  * @param signOffs    the period's sign-offs
  * @param decisions   the period's match decisions
  * @param audit       the audit trail's verification at export
+ * @param names       project and customer names by their keys, for the report (keys without a name show as keys)
  */
 public record EvidencePack(ReconciliationResult result, Instant dataTakenAt, String snapshotId,
         List<ReviewRecords.Annotation> annotations, List<ReviewRecords.SignOff> signOffs,
-        List<ReviewRecords.MatchDecision> decisions, AuditTrail.Verification audit) {
+        List<ReviewRecords.MatchDecision> decisions, AuditTrail.Verification audit, Map<String, String> names) {
+
+    public EvidencePack {
+        names = names == null ? Map.of() : Map.copyOf(names);
+    }
 
     /** One row of {@code review_summary.csv}. */
     public record TypeTotal(BreakType type, String currency, int breaks, BigDecimal variance) {

@@ -36,12 +36,19 @@ public final class PeriodSnapshot {
     private final YearMonth period;
     private final Instant takenAt;
     private volatile PeriodLoader.Records records;
+    private final Map<String, Integer> headerCounts;
 
     PeriodSnapshot(Path file, YearMonth period, Instant takenAt, PeriodLoader.Records records) {
+        this(file, period, takenAt, records, null);
+    }
+
+    private PeriodSnapshot(Path file, YearMonth period, Instant takenAt, PeriodLoader.Records records,
+            Map<String, Integer> headerCounts) {
         this.file = file;
         this.period = period;
         this.takenAt = takenAt;
         this.records = records;
+        this.headerCounts = headerCounts;
     }
 
     /** The file the snapshot is kept in. */
@@ -92,8 +99,15 @@ public final class PeriodSnapshot {
         return PeriodLoader.input(period, records());
     }
 
-    /** Records per source: contacts, invoices, invoice lines, projects, tasks, time entries, deals, companies. */
+    /**
+     * Records per source: contacts, invoices, invoice lines, projects, tasks, time entries, deals, companies, ledger
+     * items, exceptions. From the file's header when it has them (snapshots written since they are kept there), so
+     * listing snapshots does not read their records.
+     */
     public Map<String, Integer> counts() {
+        if (headerCounts != null) {
+            return headerCounts;
+        }
         PeriodLoader.Records r = records();
         Map<String, Integer> out = new java.util.LinkedHashMap<>();
         out.put("contacts", r.contacts().size());
@@ -129,20 +143,31 @@ public final class PeriodSnapshot {
             Integer format = null;
             YearMonth period = null;
             Instant takenAt = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME && (format == null || period == null || takenAt == null)) {
+            Map<String, Integer> counts = null;
+            // the header fields come first; the records start with "contacts"
+            while (p.nextToken() == JsonToken.FIELD_NAME && !"contacts".equals(p.currentName())) {
                 String name = p.currentName();
                 p.nextToken();
                 switch (name) {
                     case "format" -> format = p.getIntValue();
                     case "period" -> period = YearMonth.parse(p.getText());
                     case "taken_at" -> takenAt = Instant.parse(p.getText());
+                    case "counts" -> {
+                        counts = new java.util.LinkedHashMap<>();
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String what = p.currentName();
+                            p.nextToken();
+                            counts.put(what, p.getIntValue());
+                        }
+                    }
                     default -> p.skipChildren();
                 }
             }
             if (format == null || format != FORMAT || period == null || takenAt == null) {
                 throw new IOException("The file " + file + " is not a period snapshot of format " + FORMAT + ".");
             }
-            return new PeriodSnapshot(file, period, takenAt, null);
+            return new PeriodSnapshot(file, period, takenAt, null,
+                    counts == null ? null : java.util.Collections.unmodifiableMap(counts));
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().startsWith("The file ") ? e
                     : new IOException("Could not read the snapshot " + file + ": " + e.getMessage(), e);
@@ -197,6 +222,8 @@ public final class PeriodSnapshot {
         root.put("format", FORMAT).put("period", period.toString()).put("taken_at", takenAt.toString())
                 .put("as_of", r.takenAt().toString()).put("zone", r.zone().getId())
                 .put("approval_delay", r.approvalDelay().toString()).put("crm", r.crm());
+        ObjectNode counts = root.putObject("counts");
+        new PeriodSnapshot(file, period, takenAt, r).counts().forEach(counts::put);
         root.set("contacts", SnapshotCodec.array(r.contacts()));
         root.set("invoices", SnapshotCodec.array(r.invoices()));
         root.set("projects", SnapshotCodec.array(r.projects()));
