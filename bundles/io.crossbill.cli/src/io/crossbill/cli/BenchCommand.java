@@ -148,7 +148,8 @@ final class BenchCommand extends WorkspaceCommand implements Callable<Integer> {
 			o.put("open_review_ms", r.openMillis());
 			o.put("store_ms", r.storeMillis());
 			o.put("stored_mb", Math.round(r.storedBytes() / 1048576.0));
-			o.put("reopen_review_ms", r.reopenMillis());
+			o.put("read_breaks_ms", r.breaksReadMillis());
+			o.put("read_records_ms", r.reopenMillis());
 			o.put("seconds", Math.round((r.loadMillis() + r.reconcileMillis()) / 100.0) / 10.0);
 			o.put("entries_per_s", r.entriesPerSecond());
 			o.put("heap_after_gc_mb", Math.round(r.heapAfterGcBytes() / 1048576.0));

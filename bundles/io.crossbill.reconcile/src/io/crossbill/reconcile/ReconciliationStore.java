@@ -52,8 +52,22 @@ public final class ReconciliationStore {
      */
     public static void write(ReconciliationResult result, OutputStream out) throws IOException {
         ReconciliationInput input = result.input();
+        // the records (most of the bytes) are deflated on a second thread while the result is
+        java.util.concurrent.FutureTask<byte[]> recordsTask = new java.util.concurrent.FutureTask<>(
+                () -> section(d -> new Writer(d, input).input()));
+        Thread t = new Thread(recordsTask, "Writing a reconciliation's records");
+        t.setDaemon(true);
+        t.start();
         byte[] head = section(d -> new Writer(d, input).result(result));
-        byte[] records = section(d -> new Writer(d, input).input());
+        byte[] records;
+        try {
+            records = recordsTask.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing a reconciliation");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        }
         DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
         d.writeInt(MAGIC);
         d.writeInt(FORMAT);
@@ -175,8 +189,10 @@ public final class ReconciliationStore {
     }
 
     private static final class Writer {
+        static final int CHUNK = 1 << 16;
         final DataOutputStream d;
         final ReconciliationInput in;
+        final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
 
         Writer(DataOutputStream d, ReconciliationInput in) {
             this.d = d;
@@ -231,14 +247,10 @@ public final class ReconciliationStore {
             }
             for (int[] col : new int[][] {in.eProject, in.eCustomer, in.eCurrency, in.ePerson, in.eTask, in.eDay,
                     in.eMinutes}) {
-                for (int i = 0; i < n; i++) {
-                    d.writeInt(col[i]);
-                }
+                column(col, n);
             }
             for (long[] col : new long[][] {in.eRate4, in.eApprovedAt}) {
-                for (int i = 0; i < n; i++) {
-                    d.writeLong(col[i]);
-                }
+                column(col, n);
             }
             d.write(in.eFlags, 0, n);
             // entries share their line's ref (one line, many entries): each ref once, then a code per entry
@@ -251,9 +263,7 @@ public final class ReconciliationStore {
             for (int i = 0; i < refs.size(); i++) {
                 str(refs.value(i));
             }
-            for (int i = 0; i < n; i++) {
-                d.writeInt(refCodes[i]);
-            }
+            column(refCodes, n);
             d.writeInt(in.lines.size());
             for (InvoiceLine l : in.lines) {
                 str(l.invoiceId());
@@ -490,8 +500,25 @@ public final class ReconciliationStore {
 
         void ints(int[] a) throws IOException {
             d.writeInt(a.length);
-            for (int v : a) {
-                d.writeInt(v);
+            column(a, a.length);
+        }
+
+        /** The first n values of a column, a chunk at a time (not one call per value). */
+        void column(int[] a, int n) throws IOException {
+            for (int from = 0; from < n; from += CHUNK / 4) {
+                int k = Math.min(CHUNK / 4, n - from);
+                chunk.clear();
+                chunk.asIntBuffer().put(a, from, k);
+                d.write(chunk.array(), 0, 4 * k);
+            }
+        }
+
+        void column(long[] a, int n) throws IOException {
+            for (int from = 0; from < n; from += CHUNK / 8) {
+                int k = Math.min(CHUNK / 8, n - from);
+                chunk.clear();
+                chunk.asLongBuffer().put(a, from, k);
+                d.write(chunk.array(), 0, 8 * k);
             }
         }
 

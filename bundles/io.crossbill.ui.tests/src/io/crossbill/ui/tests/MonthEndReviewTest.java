@@ -112,6 +112,7 @@ class MonthEndReviewTest {
 		ReviewSession session = view.session();
 		assertTrue(view.headerLabel().getText().startsWith(session.dataTakenLine()), view.headerLabel().getText());
 		// the review is kept beside the snapshot: opening the snapshot again reads it instead of reconciling
+		session.reviewed().keeping().get(30, java.util.concurrent.TimeUnit.SECONDS);
 		ReviewSession reopened = ReviewSession.of(PeriodSnapshot.open(snapshot.file()), db);
 		assertTrue(reopened.reviewed().kept(), "the kept review was not used");
 		assertEquals(reconciliationJson(session), reconciliationJson(reopened));

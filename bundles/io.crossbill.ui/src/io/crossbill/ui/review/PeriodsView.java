@@ -363,14 +363,21 @@ public class PeriodsView extends Composite {
 			fill();
 			if (s != null && s.snapshot() != null && !isTaking()) {
 				setStatus(reviewingLine(s));
+				if (s.reviewed() != null) {
+					s.reviewed().keeping().whenComplete((done, failed) -> {
+						if (failed != null) {
+							asyncUi(() -> setStatus(reviewingLine(s) + " " + (failed.getCause() != null
+									? failed.getCause() : failed).getMessage()));
+						}
+					});
+				}
 			}
 		}
 	}
 
 	/** "Reviewing 2026-11, data taken 1 Dec 2026 09:00 UTC (snapshot, offline)." */
 	private static String reviewingLine(ReviewSession s) {
-		return "Reviewing " + s.period() + ", " + s.dataTakenLine().replaceFirst("^Period \\S+ \u2013 ", "") + "."
-				+ (s.reviewed() != null && s.reviewed().problem() != null ? " " + s.reviewed().problem() : "");
+		return "Reviewing " + s.period() + ", " + s.dataTakenLine().replaceFirst("^Period \\S+ \u2013 ", "") + ".";
 	}
 
 	private void takeSnapshot() {

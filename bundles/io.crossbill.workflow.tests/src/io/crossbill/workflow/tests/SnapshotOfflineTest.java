@@ -69,7 +69,7 @@ class SnapshotOfflineTest {
     private static void keptReviewIsReadInsteadOfReconciled(PeriodSnapshot taken, byte[] live) throws Exception {
         SnapshotReview.Reviewed first = SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of());
         assertFalse(first.kept(), "nothing was kept yet");
-        assertEquals(null, first.problem());
+        first.keeping().get(); // kept in the background; fails with the reason if it could not be
         assertArrayEquals(live, json(first.result()));
         Path kept = SnapshotReview.file(taken);
         assertTrue(Files.isRegularFile(kept), kept.toString());
@@ -95,14 +95,17 @@ class SnapshotOfflineTest {
         MatchDecision decision = MatchDecision.reject("s-not-offered");
         SnapshotReview.Reviewed decided = SnapshotReview.redecide(first, List.of(decision));
         assertFalse(decided.kept());
-        assertFalse(SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of()).kept(),
-                "a review kept for other decisions is not used");
+        decided.keeping().get();
+        SnapshotReview.Reviewed undecided = SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of());
+        assertFalse(undecided.kept(), "a review kept for other decisions is not used");
+        undecided.keeping().get();
         assertTrue(SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of()).kept());
 
         // a damaged kept review is reconciled again and replaced
         Files.write(kept, "not a review".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         SnapshotReview.Reviewed repaired = SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of());
         assertFalse(repaired.kept());
+        repaired.keeping().get();
         assertArrayEquals(live, json(repaired.result()));
         assertTrue(SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of()).kept());
     }

@@ -25,7 +25,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 
 /**
@@ -58,11 +60,13 @@ public final class SnapshotReview {
      * @param exceptions the engine's exceptions as the snapshot saw them, by id
      * @param names      project and customer names by their keys (project id, {@code xero-contact:<id>})
      * @param kept       true when the result was read from the kept review, false when it was reconciled now
-     * @param problem    why the review could not be kept (the disk), or null
+     * @param keeping    done when a result reconciled now has been kept beside the snapshot (written in the
+     *                   background, so the review shows without waiting for the disk); completes exceptionally,
+     *                   with the reason, when it could not be kept (it is then reconciled again next time)
      */
     public record Reviewed(PeriodSnapshot snapshot, ReconciliationResult result,
             Map<Long, PeriodLoader.ExceptionRow> exceptions, Map<String, String> names, boolean kept,
-            String problem) {
+            CompletableFuture<Void> keeping) {
     }
 
     /** Where the review of a snapshot is kept. */
@@ -119,14 +123,20 @@ public final class SnapshotReview {
             Collection<MatchDecision> decisions, Map<String, String> names,
             Map<Long, PeriodLoader.ExceptionRow> exceptions) {
         ReconciliationResult result = new Reconciler().reconcile(input, decisions);
-        String problem = null;
-        try {
-            write(file(snapshot), snapshot, decisions, result, names, exceptions);
-        } catch (IOException | RuntimeException e) {
-            problem = "The review could not be kept beside the snapshot (" + e.getMessage() + "); it will be"
-                    + " reconciled again the next time.";
-        }
-        return new Reviewed(snapshot, result, exceptions, names, false, problem);
+        List<MatchDecision> decided = List.copyOf(decisions);
+        CompletableFuture<Void> keeping = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                write(file(snapshot), snapshot, decided, result, names, exceptions);
+                keeping.complete(null);
+            } catch (IOException | RuntimeException e) {
+                keeping.completeExceptionally(new IOException("The review could not be kept beside the snapshot ("
+                        + e.getMessage() + "); it is reconciled again the next time.", e));
+            }
+        }, "Keeping the review of " + snapshot);
+        t.setDaemon(true);
+        t.start();
+        return new Reviewed(snapshot, result, exceptions, names, false, keeping);
     }
 
     private static Reviewed read(PeriodSnapshot snapshot, Path f, Collection<MatchDecision> decisions)
@@ -155,7 +165,7 @@ public final class SnapshotReview {
                         SnapshotCodec.instant(x.path("created_at")), SnapshotCodec.instant(x.path("updated_at"))));
             }
             ReconciliationResult result = ReconciliationStore.read(in); // returns with the breaks, records follow
-            return new Reviewed(snapshot, result, exceptions, names, true, null);
+            return new Reviewed(snapshot, result, exceptions, names, true, CompletableFuture.completedFuture(null));
         } catch (IOException | RuntimeException e) {
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         } finally {
@@ -178,7 +188,8 @@ public final class SnapshotReview {
                     .put("updated_at", SnapshotCodec.text(x.updatedAt()));
         }
         byte[] headBytes = SnapshotCodec.JSON.writeValueAsBytes(head);
-        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        // a name of its own: two reviews of the same snapshot may be kept at once (the last one wins)
+        Path tmp = Files.createTempFile(f.getParent(), f.getFileName() + ".", ".tmp");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             DataOutputStream d = new DataOutputStream(out);
             d.writeInt(MAGIC);
