@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
 
@@ -236,13 +233,6 @@ class MonthEndReviewTest {
 	}
 
 	private static MPart show(String partId) {
-		EModelService models = application().getContext().get(EModelService.class);
-		EPartService parts = mainWindow().getContext().get(EPartService.class);
-		parts.switchPerspective(models.findElements(application(), "io.crossbill.ui.perspective.review",
-				MPerspective.class).get(0));
-		MPart part = models.findElements(mainWindow(), partId, MPart.class).get(0);
-		parts.showPart(part, EPartService.PartState.ACTIVATE);
-		settle();
-		return part;
+		return showPart(REVIEW, partId);
 	}
 }

@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MTrimBar;
 import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -56,7 +53,7 @@ class WorkbenchAroundTest {
 
 	@Test
 	void navigatorListsTheSystemsTheShippedDesignsAndTheFourWorkflows() throws Exception {
-		WorkspaceNavigator nav = ((WorkspaceNavigatorPart) show("io.crossbill.ui.perspective.design",
+		WorkspaceNavigator nav = ((WorkspaceNavigatorPart) showPart("io.crossbill.ui.perspective.design",
 				"io.crossbill.ui.part.workspace").getObject()).view();
 		assertNotNull(nav, "the navigator could not open the workspace database");
 		nav.refresh();
@@ -82,7 +79,7 @@ class WorkbenchAroundTest {
 
 	@Test
 	void testConnectionOnTheSandboxShowsOkAndABudget() throws Exception {
-		SystemsView view = ((SystemsPart) show("io.crossbill.ui.perspective.operate", "io.crossbill.ui.part.systems")
+		SystemsView view = ((SystemsPart) showPart("io.crossbill.ui.perspective.operate", "io.crossbill.ui.part.systems")
 				.getObject()).view();
 		assertTrue(waitUntil(() -> view.viewer().getTable().getItemCount() == 3, 20_000), view.summaryText());
 		assertTrue(view.summaryText().contains("sandbox"), view.summaryText());
@@ -145,16 +142,6 @@ class WorkbenchAroundTest {
 				labels(line).toString());
 		Path png = screenshot(mainShell(), "statusline");
 		assertTrue(Files.size(png) > 10_000, "screenshot suspiciously small: " + png);
-	}
-
-	private static MPart show(String perspectiveId, String partId) {
-		EModelService models = application().getContext().get(EModelService.class);
-		EPartService parts = mainWindow().getContext().get(EPartService.class);
-		parts.switchPerspective(models.findElements(application(), perspectiveId, MPerspective.class).get(0));
-		MPart part = models.findElements(mainWindow(), partId, MPart.class).get(0);
-		parts.showPart(part, EPartService.PartState.ACTIVATE);
-		settle();
-		return part;
 	}
 
 	private static List<String> texts(TreeItem[] items) {

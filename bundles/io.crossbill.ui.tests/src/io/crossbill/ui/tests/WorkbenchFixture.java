@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -61,6 +65,20 @@ final class WorkbenchFixture {
 			}
 		}
 		return condition.getAsBoolean();
+	}
+
+	static final String OPERATE = "io.crossbill.ui.perspective.operate";
+	static final String REVIEW = "io.crossbill.ui.perspective.review";
+
+	/** Switches to a perspective and shows one of its parts, as the analyst's clicks would. */
+	static MPart showPart(String perspectiveId, String partId) {
+		EModelService models = application().getContext().get(EModelService.class);
+		EPartService parts = mainWindow().getContext().get(EPartService.class);
+		parts.switchPerspective(models.findElements(application(), perspectiveId, MPerspective.class).get(0));
+		MPart part = models.findElements(mainWindow(), partId, MPart.class).get(0);
+		parts.showPart(part, EPartService.PartState.ACTIVATE);
+		settle();
+		return part;
 	}
 
 	static void settle() {

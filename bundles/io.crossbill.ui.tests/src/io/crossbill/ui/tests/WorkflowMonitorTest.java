@@ -14,10 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
@@ -199,14 +196,7 @@ class WorkflowMonitorTest {
 	}
 
 	private static MPart show(String partId) {
-		EModelService models = application().getContext().get(EModelService.class);
-		EPartService parts = mainWindow().getContext().get(EPartService.class);
-		parts.switchPerspective(models.findElements(application(), "io.crossbill.ui.perspective.operate",
-				MPerspective.class).get(0));
-		MPart part = models.findElements(mainWindow(), partId, MPart.class).get(0);
-		parts.showPart(part, EPartService.PartState.ACTIVATE);
-		settle();
-		return part;
+		return showPart(OPERATE, partId);
 	}
 
 	private static void clickTab(CTabFolder tabs, String text) {
