@@ -22,8 +22,20 @@ public record Systems(Crm crm, XeroProjectsReader psaReader, XeroProjectsConnect
 
     /** Connects to HubSpot and to one Xero organisation. */
     public static Systems connect(HubSpotConnection hubspot, XeroConnection xero) {
-        XeroClient client = new XeroClient(xero);
-        return new Systems(new HubSpotCrm(new HubSpotCrmConnector(new HubSpotClient(hubspot))),
+        return connect(hubspot, xero, (system, limits) -> {
+        });
+    }
+
+    /**
+     * Connects to HubSpot and to one Xero organisation; {@code rateLimitsSeen} hears the rate-limit headers of
+     * every answer, with the system that sent them ({@code hubspot}, or {@code xero} for both Xero APIs, which
+     * share one organisation's limits).
+     */
+    public static Systems connect(HubSpotConnection hubspot, XeroConnection xero,
+            java.util.function.BiConsumer<String, java.util.Map<String, String>> rateLimitsSeen) {
+        XeroClient client = new XeroClient(xero).onRateLimits(l -> rateLimitsSeen.accept("xero", l));
+        HubSpotClient crm = new HubSpotClient(hubspot).onRateLimits(l -> rateLimitsSeen.accept("hubspot", l));
+        return new Systems(new HubSpotCrm(new HubSpotCrmConnector(crm)),
                 new XeroProjectsReader(client), new XeroProjectsConnector(client), new XeroAccountingConnector(client),
                 List::of);
     }

@@ -122,13 +122,15 @@ public final class WorkspaceSystems implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Systems systems;
+    private final ApiBudgets budgets;
     private final HubSpotConnection hubspot;
     private final XeroConnection xero;
     private final XeroSandbox xeroSandbox;
     private final HubSpotSandbox hubSpotSandbox;
 
     private WorkspaceSystems(Systems systems, HubSpotConnection hubspot, XeroConnection xero, XeroSandbox xs,
-            HubSpotSandbox hs) {
+            HubSpotSandbox hs, ApiBudgets budgets) {
+        this.budgets = budgets;
         this.systems = systems;
         this.hubspot = hubspot;
         this.xero = xero;
@@ -192,8 +194,14 @@ public final class WorkspaceSystems implements AutoCloseable {
                 xeroToken);
         HubSpotConnection hc = new HubSpotConnection(url(config, hs, "baseUrl", HubSpotConnection.HUBSPOT_API),
                 hubspotToken);
-        return new WorkspaceSystems(Systems.connect(hc, xc).withExpenses(Systems.expensesFrom(expenseFiles(workspace))),
-                hc, xc, null, null);
+        ApiBudgets budgets = new ApiBudgets(ApiBudgets.XERO_LIMITS, java.time.Clock.systemUTC());
+        return new WorkspaceSystems(Systems.connect(hc, xc, budgets::seen).withExpenses(Systems.expensesFrom(
+                expenseFiles(workspace))), hc, xc, null, null, budgets);
+    }
+
+    /** The API budget left per system and window, as the systems' latest answers said. */
+    public ApiBudgets apiBudgets() {
+        return budgets;
     }
 
     /** The connectors the workflows use. */
@@ -229,7 +237,8 @@ public final class WorkspaceSystems implements AutoCloseable {
         try {
             return switch (system) {
                 case HUBSPOT -> {
-                    HubSpotClient.Answer a = new HubSpotClient(hubspot).send("GET", "/crm/v3/objects/companies",
+                    HubSpotClient.Answer a = new HubSpotClient(hubspot).onRateLimits(l -> budgets.seen("hubspot", l))
+                            .send("GET", "/crm/v3/objects/companies",
                             Map.of("limit", "1"), null);
                     Duration took = Duration.ofNanos(System.nanoTime() - start);
                     String message = a.ok() ? "HubSpot answered: the companies can be read."
@@ -258,7 +267,7 @@ public final class WorkspaceSystems implements AutoCloseable {
 
     private ConnectionTest xeroTest(String system, XeroClient.Api api, String path, Map<String, String> query,
             String okMessage, String what, long start, Instant at) {
-        XeroClient.Answer a = new XeroClient(xero).read(api, path, query);
+        XeroClient.Answer a = new XeroClient(xero).onRateLimits(l -> budgets.seen("xero", l)).read(api, path, query);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String message = a.ok() ? okMessage
                 : XeroErrors.toException(what, a.status(), a.body(), a.retryAfter(), a.rateLimitProblem(),
@@ -413,18 +422,25 @@ public final class WorkspaceSystems implements AutoCloseable {
         return keys.contains("token") || (keys.contains("client_id") && keys.contains("client_secret"));
     }
 
+    /** The built-in sandbox's Xero limits: far above Xero's own, so a demo is never throttled. */
+    private static final int SANDBOX_PER_MINUTE = 100_000;
+    private static final int SANDBOX_PER_DAY = 1_000_000;
+
     private static WorkspaceSystems sandbox(Path workspace) {
         XeroSandbox xero = null;
         try {
             Path state = workspace.resolve("sandbox").resolve("xero.json");
-            xero = XeroSandbox.builder().stateFile(state).limits(5, 100_000, 1_000_000).build().start();
+            xero = XeroSandbox.builder().stateFile(state).limits(5, SANDBOX_PER_MINUTE, SANDBOX_PER_DAY).build()
+                    .start();
             HubSpotSandbox hubspot = HubSpotSandbox.builder().build().start();
             XeroConnection xc = new XeroConnection(xero.accountingBaseUrl(), xero.projectsBaseUrl(), xero.tenantId(),
                     xero::token);
             HubSpotConnection hc = new HubSpotConnection(hubspot.baseUrl(), hubspot::token);
-            return new WorkspaceSystems(Systems.connect(hc, xc)
+            ApiBudgets budgets = new ApiBudgets(Map.of("xero/minute", (long) SANDBOX_PER_MINUTE, "xero/day",
+                    (long) SANDBOX_PER_DAY), java.time.Clock.systemUTC());
+            return new WorkspaceSystems(Systems.connect(hc, xc, budgets::seen)
                     .withExpenses(Systems.expensesFrom(XeroSandbox::demoExpenses, "expenses-2026-11.csv")), hc, xc,
-                    xero, hubspot);
+                    xero, hubspot, budgets);
         } catch (IOException e) {
             if (xero != null) {
                 xero.close();

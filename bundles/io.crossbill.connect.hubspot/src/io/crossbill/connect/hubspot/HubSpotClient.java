@@ -87,6 +87,18 @@ public final class HubSpotClient {
         this.search = Objects.requireNonNull(search);
     }
 
+    private volatile java.util.function.Consumer<Map<String, String>> rateLimitsSeen = limits -> {
+    };
+
+    /**
+     * Hears the rate-limit headers of every answer that carried any (called on the thread that made the request):
+     * how the engine keeps the API budget each system says is left.
+     */
+    public HubSpotClient onRateLimits(java.util.function.Consumer<Map<String, String>> listener) {
+        this.rateLimitsSeen = Objects.requireNonNull(listener);
+        return this;
+    }
+
     public HubSpotConnection connection() {
         return connection;
     }
@@ -180,6 +192,9 @@ public final class HubSpotClient {
             Map<String, String> limits = new java.util.LinkedHashMap<>();
             for (String h : RATE_LIMIT_HEADERS) {
                 res.headers().firstValue(h).ifPresent(v -> limits.put(h, v));
+            }
+            if (!limits.isEmpty()) {
+                rateLimitsSeen.accept(java.util.Collections.unmodifiableMap(limits));
             }
             return new Answer(res.statusCode(), res.body(), res.headers().firstValue("Retry-After").orElse(null),
                     limits);

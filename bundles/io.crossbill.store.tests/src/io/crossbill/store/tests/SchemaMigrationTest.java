@@ -22,7 +22,7 @@ class SchemaMigrationTest {
     @Test
     void freshWorkspaceGetsTheDatabaseFileAndTheLatestSchemaVersion() {
         try (EngineDatabase db = EngineDatabase.open(workspace)) {
-            assertEquals(9, db.schemaVersion());
+            assertEquals(10, db.schemaVersion());
             assertEquals(workspace.toAbsolutePath().resolve("crossbill.mv.db"), db.file());
         }
         assertTrue(Files.exists(workspace.resolve("crossbill.mv.db")));
@@ -34,7 +34,7 @@ class SchemaMigrationTest {
             db.audit().append("test", "marker", "schema", "data that a second migration run would destroy");
         }
         try (EngineDatabase db = EngineDatabase.open(workspace)) {
-            assertEquals(9, db.schemaVersion());
+            assertEquals(10, db.schemaVersion());
             assertEquals(1, db.audit().lastSeq(), "reopening kept the data instead of re-creating tables");
         }
         List<String> history = new ArrayList<>();
@@ -47,7 +47,7 @@ class SchemaMigrationTest {
         assertEquals(List.of("1 V1__engine_tables.sql 64", "2 V2__outbox_workflow_and_business_key.sql 64",
                 "3 V3__exception_outbox_id.sql 64", "4 V4__workflows.sql 64",
                 "5 V5__exception_queue.sql 64", "6 V6__review.sql 64", "7 V7__design_versions.sql 64",
-                "8 V8__exception_queue_speed.sql 64", "9 V9__review_notes_and_pending_replays.sql 64"), history);
+                "8 V8__exception_queue_speed.sql 64", "9 V9__review_notes_and_pending_replays.sql 64", "10 V10__gauges.sql 64"), history);
     }
 
     @Test
@@ -62,7 +62,7 @@ class SchemaMigrationTest {
             }
         }
         assertEquals(List.of("audit_log", "billing_ledger", "design_version", "exception_history", "exceptions",
-                "idempotency_key_block", "inbox", "master_baseline", "metrics", "outbox", "pending_replay",
+                "gauge_sample", "idempotency_key_block", "inbox", "master_baseline", "metrics", "outbox", "pending_replay",
                 "review_annotation", "review_match_decision", "review_signoff", "saga", "saga_step", "schema_history",
                 "workflow_control", "workflow_run", "xref"), tables);
     }

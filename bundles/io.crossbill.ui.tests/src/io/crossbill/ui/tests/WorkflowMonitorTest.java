@@ -151,11 +151,39 @@ class WorkflowMonitorTest {
 			assertTrue(after >= totals.get(totals.size() - 1) && after > 0, "after the run: " + after + ", " + totals);
 			assertTrue(box(monitor, "lead-to-project", "project").counts().done() > 0,
 					box(monitor, "lead-to-project", "project").lines().toString());
+
+			// after its run the engine sampled the work waiting and the systems' API budgets: the charts draw them
+			// over the window, from the database
+			io.crossbill.ui.monitor.MonitorCharts charts = monitor.charts();
+			clickTab(monitor.tabs(), "Charts");
+			charts.setWindow(MonitorView.Window.HOUR);
+			assertTrue(waitUntil(() -> charts.data() != null && !charts.data().depth().isEmpty()
+					&& !charts.data().budgets().isEmpty(), 15_000), "no gauge was sampled after the run");
+			assertEquals(List.of("Lead to project", "Change to forecast", "Customer master sync", "Time to billing"),
+					series(charts.charts().get(3)));
+			assertTrue(series(charts.charts().get(4)).contains("Xero, per day"), series(charts.charts().get(4))
+					.toString());
+			assertTrue(charts.data().budgets().stream().anyMatch(g -> g.subject().equals("xero/day")
+					&& g.capacity() == 1_000_000 && g.value() < 1_000_000), charts.data().budgets().toString());
+			long waitingForBilling = charts.data().depth().stream().filter(g -> g.subject().equals("time-to-billing"))
+					.mapToLong(g -> (long) g.value()).max().orElse(-1);
+			assertEquals(charts.data().waitingNow("time-to-billing"), waitingForBilling,
+					"the sample taken after the run is what waits now (nothing ran since)");
+			settle();
+			screenshot(shell, "workflow-monitor-charts");
 		} finally {
 			shell.dispose();
 			engine.closeSystems();
 			db.close();
 		}
+	}
+
+	private static List<String> series(org.eclipse.swtchart.Chart chart) {
+		List<String> out = new ArrayList<>();
+		for (org.eclipse.swtchart.ISeries<?> s : chart.getSeriesSet().getSeries()) {
+			out.add(s.getId());
+		}
+		return out;
 	}
 
 	/** Every saga that stands at or went through any step, as the diagram's boxes count them. */

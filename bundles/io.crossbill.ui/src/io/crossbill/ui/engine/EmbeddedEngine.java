@@ -1,6 +1,7 @@
 package io.crossbill.ui.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,6 +21,10 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
 import io.crossbill.store.EngineDatabase;
+import io.crossbill.store.Gauges;
+import io.crossbill.store.SagaStats;
+import io.crossbill.store.Sagas;
+import io.crossbill.workflow.ApiBudgets;
 import io.crossbill.workflow.EngineSettings;
 import io.crossbill.workflow.ReadFailedException;
 import io.crossbill.workflow.WorkflowSettings;
@@ -233,6 +239,40 @@ public final class EmbeddedEngine {
 
 
 
+	/** How long the monitor's gauges are kept: its longest window (a month) and a little more. */
+	private static final Duration GAUGES_KEPT = Duration.ofDays(35);
+
+	/**
+	 * Records what waits per workflow and each system's API budget left, for the monitor's charts over time. A
+	 * failure here is not the run's: it is left out of the charts and the run goes on.
+	 */
+	static void sampleGauges(EngineDatabase db, WorkspaceSystems systems) {
+		try {
+			Instant now = Instant.now();
+			SagaStats stats = new SagaStats(db);
+			Map<String, Map<Sagas.State, Long>> sagas = stats.sagaCounts();
+			Map<String, Long> unsettled = stats.unsettledExceptions();
+			List<Gauges.Sample> samples = new ArrayList<>();
+			for (String name : Workflows.NAMES) {
+				Map<Sagas.State, Long> c = sagas.getOrDefault(name, Map.of());
+				long depth = c.getOrDefault(Sagas.State.RUNNING, 0L)
+						+ c.getOrDefault(Sagas.State.FAILED, 0L)
+						+ c.getOrDefault(Sagas.State.BLOCKED, 0L) + unsettled.getOrDefault(name, 0L);
+				samples.add(new Gauges.Sample(Gauges.QUEUE_DEPTH, name, now, depth,
+						null));
+			}
+			for (ApiBudgets.Budget b : systems.apiBudgets().current()) {
+				samples.add(new Gauges.Sample(Gauges.API_BUDGET_LEFT, b.subject(),
+						now, b.left(), b.limit() == null ? null : b.limit().doubleValue()));
+			}
+			Gauges gauges = new Gauges(db);
+			gauges.record(samples);
+			gauges.prune(now.minus(GAUGES_KEPT));
+		} catch (RuntimeException e) {
+			// the charts miss one sample; the run's own outcome stands
+		}
+	}
+
 	private static String label(String workflow) {
 		return workflow.replace('-', ' ');
 	}
@@ -284,6 +324,7 @@ public final class EmbeddedEngine {
 					writes += p.writes();
 					monitor.worked(1);
 				}
+				sampleGauges(db, s);
 				Instant next = started ? scheduleOnly(settings) : null;
 				String at = next == null ? "" : "; next run at " + LocalTime.ofInstant(next, ZoneId.systemDefault())
 						.format(HH_MM);

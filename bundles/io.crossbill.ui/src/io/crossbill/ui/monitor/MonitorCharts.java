@@ -17,29 +17,36 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
-import org.eclipse.swtchart.IBarSeries;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 
 import io.crossbill.store.EngineDatabase;
+import io.crossbill.store.Gauges;
 import io.crossbill.store.SagaStats;
 import io.crossbill.store.Sagas;
 
 /**
  * Charts of the chosen window (SWTChart): steps made per bucket per workflow (throughput), the share of steps
- * that failed or were blocked (error rate), delivery latency p50 / p95 from the metrics table, and the work
- * waiting now per workflow (queue depth). Read every ten seconds off the UI thread.
+ * that failed or were blocked (error rate), write latency p50 / p95 from the metrics table, the work waiting per
+ * workflow over time (queue depth, sampled by the engine after each run, with the live count as the last point)
+ * and each system's API budget left (sampled from the systems' rate-limit headers). Read every ten seconds off
+ * the UI thread.
  */
 public class MonitorCharts extends Composite {
 
 	/** What one refresh read. */
 	public record Data(MonitorView.Window window, Instant from, Instant to, List<SagaStats.StepBucket> steps,
 			List<SagaStats.MetricsBucket> metrics, Map<String, Map<Sagas.State, Long>> sagas,
-			Map<String, Long> unsettled) {
-	}
+			Map<String, Long> unsettled, List<Gauges.Sample> depth, List<Gauges.Sample> budgets) {
 
-	private static final String[] SHORT_NAMES = { "Leads", "Changes", "Master data", "Billing" };
+		/** What waits for a workflow now: sagas in flight, failed or blocked, and its unsettled exceptions. */
+		public long waitingNow(String workflow) {
+			Map<Sagas.State, Long> c = sagas.getOrDefault(workflow, Map.of());
+			return c.getOrDefault(Sagas.State.RUNNING, 0L) + c.getOrDefault(Sagas.State.FAILED, 0L)
+					+ c.getOrDefault(Sagas.State.BLOCKED, 0L) + unsettled.getOrDefault(workflow, 0L);
+		}
+	}
 
 	private static final String[] WORKFLOWS = { "lead-to-project", "change-to-forecast", "customer-master-sync",
 			"time-to-billing" };
@@ -50,6 +57,8 @@ public class MonitorCharts extends Composite {
 	private final Chart errors;
 	private final Chart latency;
 	private final Chart waiting;
+	private final Chart budget;
+	private final Gauges gauges;
 	private final Label note;
 	private final Color[] colours;
 	private final Color ink;
@@ -61,16 +70,18 @@ public class MonitorCharts extends Composite {
 		super(parent, SWT.NONE);
 		this.clock = clock;
 		this.stats = new SagaStats(db);
+		this.gauges = new Gauges(db);
 		setLayout(new GridLayout(2, true));
 		ink = new Color(0x1f, 0x29, 0x33);
 		colours = new Color[] { new Color(0x2b, 0x6c, 0xb0), new Color(0x80, 0x5a, 0xd5), new Color(0x2f, 0x85, 0x5a),
 				new Color(0xdd, 0x6b, 0x20), new Color(0xc5, 0x30, 0x30) };
 		throughput = chart("Steps made per minute", "steps");
 		errors = chart("Error rate (failed or blocked steps)", "%");
-		latency = chart("Delivery latency p50 / p95", "ms");
-		waiting = chart("Waiting now, by workflow", "sagas / exceptions");
+		latency = chart("Write latency p50 / p95", "ms");
+		waiting = chart("Queue depth: work waiting, by workflow", "sagas + exceptions");
+		budget = chart("API budget left", "% of the limit");
 		note = new Label(this, SWT.WRAP);
-		GridData noteData = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+		GridData noteData = new GridData(SWT.FILL, SWT.FILL, true, true);
 		noteData.widthHint = 400;
 		note.setLayoutData(noteData);
 		note.setText("Reading the stored history ...");
@@ -108,9 +119,9 @@ public class MonitorCharts extends Composite {
 		return data;
 	}
 
-	/** The four charts: throughput, error rate, latency, waiting now. */
+	/** The five charts: throughput, error rate, latency, queue depth, API budget. */
 	public List<Chart> charts() {
-		return List.of(throughput, errors, latency, waiting);
+		return List.of(throughput, errors, latency, waiting, budget);
 	}
 
 	private Data read() {
@@ -118,7 +129,8 @@ public class MonitorCharts extends Composite {
 		Instant to = clock.instant();
 		Instant from = to.minus(w.length);
 		return new Data(w, from, to, stats.stepsPerBucket(from, to, w.bucket), stats.metrics(from, to, w.bucket),
-				stats.sagaCounts(), stats.unsettledExceptions());
+				stats.sagaCounts(), stats.unsettledExceptions(), gauges.series(Gauges.QUEUE_DEPTH, from, to),
+				gauges.series(Gauges.API_BUDGET_LEFT, from, to));
 	}
 
 	private void show(Data d) {
@@ -180,40 +192,85 @@ public class MonitorCharts extends Composite {
 		});
 		line(latency, "p50", x, p50, colours[0]);
 		line(latency, "p95", x, p95, colours[3]);
-		latency.getTitle().setText(d.metrics().isEmpty() ? "Delivery latency p50 / p95: nothing recorded in the "
-				+ d.window().label : "Delivery latency p50 / p95 (bucket bounds)");
+		latency.getTitle().setText(d.metrics().isEmpty() ? "Write latency p50 / p95: nothing recorded in the "
+				+ d.window().label : "Write latency p50 / p95 (bucket bounds)");
 		finish(latency, d);
 
 		clear(waiting);
-		String[] names = new String[WORKFLOWS.length];
-		double[] running = new double[WORKFLOWS.length];
-		double[] stopped = new double[WORKFLOWS.length];
-		double[] exceptions = new double[WORKFLOWS.length];
 		for (int k = 0; k < WORKFLOWS.length; k++) {
-			names[k] = SHORT_NAMES[k];
-			Map<Sagas.State, Long> c = d.sagas().getOrDefault(WORKFLOWS[k], Map.of());
-			running[k] = c.getOrDefault(Sagas.State.RUNNING, 0L);
-			stopped[k] = c.getOrDefault(Sagas.State.FAILED, 0L) + c.getOrDefault(Sagas.State.BLOCKED, 0L);
-			exceptions[k] = d.unsettled().getOrDefault(WORKFLOWS[k], 0L);
+			String w = WORKFLOWS[k];
+			List<Gauges.Sample> own = d.depth().stream().filter(g -> g.subject().equals(w)).toList();
+			Date[] at = new Date[own.size() + 1];
+			double[] y = new double[own.size() + 1];
+			for (int i = 0; i < own.size(); i++) {
+				at[i] = Date.from(own.get(i).at());
+				y[i] = own.get(i).value();
+			}
+			at[own.size()] = Date.from(d.to()); // now, counted live
+			y[own.size()] = d.waitingNow(w);
+			samples(waiting, MonitorFormat.title(w), at, y, colours[k]);
 		}
-		IAxis xAxis = waiting.getAxisSet().getXAxis(0);
-		xAxis.enableCategory(true);
-		xAxis.setCategorySeries(names);
-		bar(waiting, "sagas in flight", running, colours[0]);
-		bar(waiting, "sagas failed or blocked", stopped, colours[4]);
-		bar(waiting, "exceptions waiting", exceptions, colours[3]);
-		waiting.getAxisSet().adjustRange();
-		IAxis waitingY = waiting.getAxisSet().getYAxis(0);
-		waitingY.setRange(new org.eclipse.swtchart.Range(0, Math.max(1, waitingY.getRange().upper * 1.1)));
-		waiting.redraw();
+		finishOver(waiting, d);
+
+		clear(budget);
+		Map<String, List<Gauges.Sample>> bySubject = new java.util.TreeMap<>();
+		d.budgets().stream().filter(g -> g.capacity() != null && g.capacity() > 0)
+				.forEach(g -> bySubject.computeIfAbsent(g.subject(), k -> new ArrayList<>()).add(g));
+		int colour = 0;
+		for (Map.Entry<String, List<Gauges.Sample>> e : bySubject.entrySet()) {
+			List<Gauges.Sample> own = e.getValue();
+			Date[] at = new Date[own.size()];
+			double[] y = new double[own.size()];
+			for (int i = 0; i < own.size(); i++) {
+				at[i] = Date.from(own.get(i).at());
+				y[i] = 100.0 * own.get(i).value() / own.get(i).capacity();
+			}
+			String system = e.getKey().substring(0, e.getKey().indexOf('/'));
+			samples(budget, (system.equals("hubspot") ? "HubSpot" : "Xero") + ", per " + e.getKey().substring(
+					system.length() + 1), at, y, colours[colour++ % colours.length]);
+		}
+		budget.getTitle().setText(bySubject.isEmpty() ? "API budget left: no answer with rate-limit headers in the "
+				+ d.window().label : "API budget left (% of each limit)");
+		finishOver(budget, d);
+		IAxis budgetY = budget.getAxisSet().getYAxis(0);
+		budgetY.setRange(new org.eclipse.swtchart.Range(0, 105));
+		budget.redraw();
 
 		long steps = d.steps().stream().mapToLong(b -> b.done() + b.failed()).sum();
 		note.setText(steps + " steps recorded in the " + d.window().label + "; " + d.metrics().stream()
-				.mapToLong(SagaStats.MetricsBucket::count).sum() + " deliveries with latency recorded. "
-				+ "Latency comes from the engine's metrics table, which the workflows' writes do not fill yet; "
-				+ "queue depth over time and each system's API budget are not stored, so only the work waiting now is "
-				+ "shown.");
+				.mapToLong(SagaStats.MetricsBucket::count).sum() + " writes with their latency. Queue depth and API"
+				+ " budgets are sampled after each engine run (" + runsSampled(d) + " in the " + d.window().label
+				+ "). " + budgetsNow(d));
 		layout();
+	}
+
+	/** "1 run sampled", "12 runs sampled". */
+	private static String runsSampled(Data d) {
+		long runs = d.depth().stream().map(Gauges.Sample::at).distinct().count();
+		return runs + (runs == 1 ? " run" : " runs") + " sampled";
+	}
+
+	/** "API budget left at the last answer: xero/day 4,990 of 5,000, ..." from the newest sample of each window. */
+	private static String budgetsNow(Data d) {
+		Map<String, Gauges.Sample> last = new java.util.TreeMap<>();
+		d.budgets().forEach(g -> last.put(g.subject(), g));
+		if (last.isEmpty()) {
+			return "No system's answer has told its API budget yet.";
+		}
+		List<String> parts = new ArrayList<>();
+		last.forEach((subject, g) -> parts.add(subject + " " + String.format(java.util.Locale.ROOT, "%,d",
+				(long) g.value()) + (g.capacity() == null ? "" : String.format(java.util.Locale.ROOT, " of %,d",
+						g.capacity().longValue()))));
+		return "API budget left at the last sample: " + String.join(", ", parts) + ".";
+	}
+
+	/** Finishes a chart of samples over the window (its x axis spans the whole window, not just the samples). */
+	private static void finishOver(Chart c, Data d) {
+		finish(c, d);
+		IAxis x = c.getAxisSet().getXAxis(0);
+		long margin = d.window().length.toMillis() / 50; // the newest sample's mark is not cut by the edge
+		x.setRange(new org.eclipse.swtchart.Range(d.from().toEpochMilli(), d.to().toEpochMilli() + margin));
+		c.redraw();
 	}
 
 	private static int index(Data d, Instant start, int n) {
@@ -236,10 +293,13 @@ public class MonitorCharts extends Composite {
 		s.setSymbolType(ILineSeries.PlotSymbolType.NONE);
 	}
 
-	private static void bar(Chart c, String name, double[] y, Color colour) {
-		IBarSeries<?> s = (IBarSeries<?>) c.getSeriesSet().createSeries(SeriesType.BAR, name);
-		s.setYSeries(y);
-		s.setBarColor(colour);
+	/** A line through sampled values with a mark on each sample, so a single sample shows too. */
+	private static void samples(Chart c, String name, Date[] x, double[] y, Color colour) {
+		line(c, name, x, y, colour);
+		ILineSeries<?> s = (ILineSeries<?>) c.getSeriesSet().getSeries(name);
+		s.setSymbolType(ILineSeries.PlotSymbolType.CIRCLE);
+		s.setSymbolSize(3);
+		s.setSymbolColor(colour);
 	}
 
 	private static void finish(Chart c, Data d) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossbill.credentials.CredentialStore;
 import io.crossbill.sandbox.HubSpotSandbox;
+import io.crossbill.workflow.ApiBudgets;
 import io.crossbill.sandbox.XeroSandbox;
 import io.crossbill.workflow.WorkspaceSystems;
 import io.crossbill.workflow.WorkspaceSystems.ConnectionTest;
@@ -51,6 +52,17 @@ class WorkspaceSystemsTest {
             assertTrue(hubspot.rateLimits().containsKey("X-HubSpot-RateLimit-Remaining"), hubspot.rateLimits().toString());
             assertTrue(hubspot.rateLimits().containsKey("X-HubSpot-RateLimit-Daily-Remaining"));
             assertTrue(hubspot.budget().contains("in 10 s") && hubspot.budget().contains("/day"), hubspot.budget());
+
+            // the engine's budgets hear the tests' answers and the workflows' reads alike
+            s.systems().erp().contacts(null, false);
+            Map<String, ApiBudgets.Budget> budgets = new java.util.HashMap<>();
+            s.apiBudgets().current().forEach(b -> budgets.put(b.subject(), b));
+            assertTrue(budgets.keySet().containsAll(java.util.Set.of("xero/minute", "xero/day", "hubspot/10 s",
+                    "hubspot/day")), ApiBudgets.describe(s.apiBudgets().current()));
+            ApiBudgets.Budget day = budgets.get("xero/day");
+            assertEquals(1_000_000L, day.limit(), "the sandbox's own daily limit");
+            assertTrue(day.left() < 1_000_000 && day.left() >= 999_990, day.toString());
+            assertTrue(budgets.get("hubspot/10 s").limit() != null, "HubSpot sends its limits with its answers");
         }
         assertTrue(Files.isRegularFile(workspace.resolve("sandbox").resolve("xero.json")),
                 "the sandbox's Xero organisation is kept in the workspace");
