@@ -101,6 +101,19 @@ class SnapshotOfflineTest {
         undecided.keeping().get();
         assertTrue(SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of()).kept());
 
+        // a review being kept when the workbench was killed leaves a temporary file: the next opening removes it
+        // once it is old enough not to be one being written now
+        Path leftover = kept.resolveSibling(kept.getFileName() + ".123456.tmp");
+        Files.write(leftover, new byte[] {1, 2, 3});
+        Path fresh = kept.resolveSibling(kept.getFileName() + ".654321.tmp");
+        Files.write(fresh, new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minusSeconds(3600)));
+        assertTrue(SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of()).kept());
+        assertFalse(Files.exists(leftover), "the old temporary file was removed");
+        assertTrue(Files.exists(fresh), "a temporary file being written now is left alone");
+        Files.delete(fresh);
+
         // a damaged kept review is reconciled again and replaced
         Files.write(kept, "not a review".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         SnapshotReview.Reviewed repaired = SnapshotReview.open(PeriodSnapshot.open(taken.file()), List.of());

@@ -82,6 +82,7 @@ public final class SnapshotReview {
      */
     public static Reviewed open(PeriodSnapshot snapshot, Collection<MatchDecision> decisions) {
         Path f = file(snapshot);
+        removeLeftovers(f);
         if (Files.isRegularFile(f)) {
             try {
                 Reviewed r = read(snapshot, f, decisions);
@@ -248,6 +249,25 @@ public final class SnapshotReview {
             // plain class path (a tool run by hand): the store's format is all there is to go by
         }
         return "class-path";
+    }
+
+    /**
+     * Removes the temporary files of a review that was being kept when the workbench stopped (a kill, a power cut):
+     * those of this snapshot older than ten minutes, so one being written now is left alone.
+     */
+    private static void removeLeftovers(Path f) {
+        java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
+        String prefix = f.getFileName() + ".";
+        try (java.util.stream.Stream<Path> siblings = Files.list(f.getParent())) {
+            for (Path t : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                if (Files.getLastModifiedTime(t).toInstant().isBefore(before)) {
+                    deleteQuietly(t);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // left for the next opening
+        }
     }
 
     private static void deleteQuietly(Path f) {
