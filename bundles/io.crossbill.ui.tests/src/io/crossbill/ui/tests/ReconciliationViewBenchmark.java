@@ -46,7 +46,7 @@ import io.crossbill.workflow.snapshot.SnapshotReview;
  * <p>
  * Not part of the test suite (its name does not end in Test); run it by hand, with a display:
  *
- * <pre>./mvnw -o -B verify -Dtest=ReconciliationViewBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * <pre>./mvnw -B verify -Dtest=ReconciliationViewBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  *     -DfailIfNoTests=false [-Dcrossbill.bench.entries=1000000]</pre>
  */
 class ReconciliationViewBenchmark {
