@@ -98,7 +98,8 @@ public final class DesignEditorBenchmark {
 		}
 	}
 
-	static MappingDesign syntheticDesign() {
+	/** The benchmark's design: 500 rules of every kind (expressions, value maps, constants, transforms). */
+	public static MappingDesign syntheticDesign() {
 		MappingFactory factory = MappingFactory.eINSTANCE;
 		MappingDesign design = factory.createMappingDesign();
 		design.setName("benchmark");
