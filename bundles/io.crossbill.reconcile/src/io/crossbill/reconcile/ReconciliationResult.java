@@ -99,11 +99,21 @@ public final class ReconciliationResult {
 
     /**
      * Done when the records behind the breaks are at hand: at once for a result just made; for one read from a
-     * store, when its records have been read in the background (or failed to be: then it completes
-     * exceptionally and {@link #entries}, {@link #lines}, {@link #entry} and {@link #input} throw).
+     * store, once they have been read (or failed to be: then it completes exceptionally and {@link #entries},
+     * {@link #lines}, {@link #entry} and {@link #input} throw). Asking does not start reading them:
+     * {@link #prefetch()} does, and so does the first drill-down.
      */
     public java.util.concurrent.CompletableFuture<?> ready() {
         return input.ready();
+    }
+
+    /**
+     * Starts reading the records behind the breaks in the background, for a view that will drill into them (a
+     * result that only shows its figures, such as an earlier period's KPIs, never reads them); returns
+     * {@link #ready()}.
+     */
+    public java.util.concurrent.CompletableFuture<?> prefetch() {
+        return input.start();
     }
 
     /** The counters {@link ReconciliationStore} keeps, in the order the reading constructor takes them. */

@@ -81,8 +81,9 @@ public final class ReconciliationStore {
 
     /**
      * Reads what {@link #write} wrote. The breaks, matches, totals and KPIs are read before this returns; the
-     * records behind them (the input, a million entries for a big period) are read on a background thread, and
-     * {@link ReconciliationResult#ready()} says when they are in. Drilling into a break before that waits.
+     * records behind them (the input, a million entries for a big period) are read on a background thread once
+     * they are first wanted ({@link ReconciliationResult#prefetch()}, or a drill-down, which then waits), and
+     * {@link ReconciliationResult#ready()} says when they are in.
      *
      * @throws IOException when the stream is not a stored reconciliation of this format, or is cut short or
      *                     damaged in its result (damage in its records shows in {@link ReconciliationResult#ready()})
@@ -109,17 +110,18 @@ public final class ReconciliationStore {
             throw new IOException("the stored reconciliation is cut short", e);
         }
         CompletableFuture<ReconciliationInput> input = new CompletableFuture<>();
-        ReconciliationResult result = decode(head, b -> new Reader(b, InputSource.reading(input)).result());
-        Thread t = new Thread(() -> {
-            try {
-                input.complete(decode(records, b -> new Reader(b, null).input()));
-            } catch (IOException | RuntimeException e) {
-                input.completeExceptionally(e);
-            }
-        }, "Reading a stored reconciliation's records");
-        t.setDaemon(true);
-        t.start();
-        return result;
+        Runnable reader = () -> {
+            Thread t = new Thread(() -> {
+                try {
+                    input.complete(decode(records, b -> new Reader(b, null).input()));
+                } catch (IOException | RuntimeException e) {
+                    input.completeExceptionally(e);
+                }
+            }, "Reading a stored reconciliation's records");
+            t.setDaemon(true);
+            t.start();
+        };
+        return decode(head, b -> new Reader(b, InputSource.reading(input, reader)).result());
     }
 
     /** Reads a stored reconciliation and waits for its records too. */

@@ -37,6 +37,17 @@ public final class ApiBudgets {
             return system + "/" + window;
         }
 
+        /** "4,990/day", "58/min", "187 in 10 s": what is left, for a narrow column. */
+        public String compact() {
+            String n = String.format(java.util.Locale.ROOT, "%,d", left);
+            return switch (window) {
+                case "minute" -> n + "/min";
+                case "day" -> n + "/day";
+                case "10 s" -> n + " in 10 s";
+                default -> n + " per " + window;
+            };
+        }
+
         /** "4,990 of 5,000 a day" or "58 a minute". */
         public String describe() {
             String per = window.equals("10 s") ? " in 10 s" : " a " + window;
@@ -79,21 +90,36 @@ public final class ApiBudgets {
     /** Every window some answer reported, by system then window; empty before the first answer. */
     public List<Budget> current() {
         List<Budget> out = new ArrayList<>();
+        for (String system : List.of("xero", "hubspot")) {
+            Seen s = latest.get(system);
+            if (s != null) {
+                parse(s.headers(), limits, s.at()).stream().filter(b -> b.system().equals(system)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The budgets one answer's rate-limit headers tell, in the order system then window.
+     *
+     * @param limits the windows' limits where the headers do not carry them, by subject ({@code xero/day})
+     */
+    public static List<Budget> parse(Map<String, String> headers, Map<String, Long> limits, Instant at) {
+        List<Budget> out = new ArrayList<>();
         for (String[] w : WINDOWS) {
-            Seen s = latest.get(w[0]);
-            Long left = s == null ? null : number(s.headers().get(w[1]));
+            Long left = number(headers.get(w[1]));
             if (left == null) {
                 continue;
             }
             String subject = w[0] + "/" + w[3];
-            Long limit = w[2] == null ? null : number(s.headers().get(w[2]));
+            Long limit = w[2] == null ? null : number(headers.get(w[2]));
             if (limit == null) {
                 limit = limits.get(subject);
             }
             if (limit != null && limit < left) {
                 limit = null; // a limit below what is left is not this system's limit: say only what is left
             }
-            out.add(new Budget(w[0], w[3], left, limit, s.at()));
+            out.add(new Budget(w[0], w[3], left, limit, at));
         }
         return out;
     }

@@ -24,7 +24,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,23 +98,8 @@ public final class WorkspaceSystems implements AutoCloseable {
          * empty when the answer carried no rate-limit headers.
          */
         public String budget() {
-            List<String> parts = new ArrayList<>();
-            add(parts, rateLimits.get("X-MinLimit-Remaining"), "/min");
-            add(parts, rateLimits.get("X-DayLimit-Remaining"), "/day");
-            add(parts, rateLimits.get("X-HubSpot-RateLimit-Remaining"), " in 10 s");
-            add(parts, rateLimits.get("X-HubSpot-RateLimit-Daily-Remaining"), "/day");
-            return String.join(", ", parts);
-        }
-
-        private static void add(List<String> parts, String value, String unit) {
-            if (value == null) {
-                return;
-            }
-            try {
-                parts.add(String.format(Locale.ROOT, "%,d", Long.parseLong(value.trim())) + unit);
-            } catch (NumberFormatException e) {
-                parts.add(value + unit);
-            }
+            return String.join(", ", ApiBudgets.parse(rateLimits, Map.of(), at).stream()
+                    .filter(b -> !b.window().equals("app minute")).map(ApiBudgets.Budget::compact).toList());
         }
     }
 

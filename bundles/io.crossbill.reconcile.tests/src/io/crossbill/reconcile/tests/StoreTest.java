@@ -2,6 +2,7 @@ package io.crossbill.reconcile.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,15 +84,17 @@ class StoreTest {
     }
 
     @Test
-    void theBreaksAreThereBeforeTheRecordsAndDamagedRecordsSaySoOnDrillDown() throws IOException {
+    void theBreaksAreThereBeforeTheRecordsAndDamagedRecordsSaySoOnDrillDown() throws Exception {
         byte[] flipped = stored.clone();
         flipped[flipped.length - 1000] ^= 0x5A; // in the records section, which comes last
         ReconciliationResult back = read(flipped);
         assertEquals(made.breaks().size(), back.breaks().size());
         assertEquals(made.kpis(), back.kpis());
         assertEquals(made.entriesReconciled(), back.entriesReconciled());
+        Thread.sleep(100);
+        assertFalse(back.ready().isDone(), "the records are read only when somebody wants them");
         java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
-                () -> back.ready().get());
+                () -> back.prefetch().get());
         assertTrue(failed.getCause() instanceof IOException, failed.getCause().toString());
         java.io.UncheckedIOException drill = assertThrows(java.io.UncheckedIOException.class,
                 () -> back.entries(back.breaks().get(0)).size());

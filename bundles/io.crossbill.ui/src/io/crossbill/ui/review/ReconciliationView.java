@@ -196,6 +196,7 @@ public class ReconciliationView extends Composite {
 	/** Shows a period's reconciliation (on the UI thread). Annotations are read from the database. */
 	public void show(ReviewSession s) {
 		this.session = s;
+		s.result().prefetch(); // the records behind the breaks are read while the analyst looks at the breaks
 		readRecords();
 		updateHeader();
 		ReconciliationResult r = s.result();
@@ -547,7 +548,7 @@ public class ReconciliationView extends Composite {
 	 */
 	private boolean recordsReady(int row) {
 		ReviewSession s = session;
-		java.util.concurrent.CompletableFuture<?> ready = s.result().ready();
+		java.util.concurrent.CompletableFuture<?> ready = s.result().prefetch();
 		if (ready.isDone() && !ready.isCompletedExceptionally()) {
 			return true;
 		}
